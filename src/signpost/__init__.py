@@ -1,0 +1,1 @@
+"""Signpost: a learning broker for libraries, archives, museums and adult learning."""
