@@ -1,0 +1,5 @@
+"""Organisation and account endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["organisations"])
