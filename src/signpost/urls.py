@@ -6,8 +6,7 @@ from signpost.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("accounts/", include("signpost.accounts.urls")),
-    path("organisations/", include("signpost.accounts.organisation_urls")),
+    path("", include("signpost.accounts.urls")),
     path("lexicon/", include("signpost.lexicon.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

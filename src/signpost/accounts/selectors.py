@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
 
-from signpost.accounts.models import Membership, Organisation, User
+from signpost.accounts.models import Membership, Organisation, OrganisationKind, User
 from signpost.accounts.roles import ORGANISATION_CAPABILITIES, PLATFORM_CAPABILITIES, Capability
+from signpost.core.models import Region, Sector
 
 AnyUser = User | AnonymousUser
 
@@ -53,3 +55,29 @@ def has_organisation_capability(user: AnyUser, organisation: Organisation, capab
 
 def roles_in(user: AnyUser, organisation: Organisation) -> set[str]:
     return set(_roles_by_organisation(user).get(organisation.pk, set()))
+
+
+def search_organisations(
+    *, q: str = "", kind: str = "", sector: str = "", region: str = ""
+) -> QuerySet[Organisation]:
+    """The public directory, filtered. `sector` and `region` are slugs."""
+    qs = Organisation.objects.filter(is_active=True).select_related("region").prefetch_related("sectors")
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(town__icontains=q) | Q(postcode__istartswith=q))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if sector:
+        qs = qs.filter(sectors__slug=sector)
+    if region:
+        qs = qs.filter(region__slug=region)
+    return qs.order_by("name", "pk").distinct()
+
+
+def directory_facets() -> dict[str, list[tuple[str, str]]]:
+    """The choices offered by the directory's filters (only regions in use)."""
+    regions = Region.objects.filter(organisations__is_active=True).distinct().order_by("-is_itl1", "country", "name")
+    return {
+        "kind": list(OrganisationKind.choices),
+        "sector": list(Sector.objects.values_list("slug", "name")),
+        "region": [(r.slug, str(r)) for r in regions],
+    }
