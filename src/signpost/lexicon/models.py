@@ -91,6 +91,8 @@ class Label(models.Model):
 class NoteKind(models.TextChoices):
     DEFINITION = "definition", "Definition"
     SCOPE_NOTE = "scopeNote", "Scope note"
+    # dct:description on a concept; ESCO's main text for a skill (its skos:definition is rarely filled).
+    DESCRIPTION = "description", "Description"
 
 
 class Note(models.Model):
