@@ -1,11 +1,10 @@
 """Organisation and account endpoints. Same selectors, services and policy as the pages."""
 
-from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from signpost.accounts import permissions, selectors
@@ -86,7 +85,7 @@ def list_members(request: HttpRequest, slug: str) -> list[dict[str, str]]:
 
 
 @router.post("/organisations/{slug}/invitations", response={201: InvitationOut}, auth=signed_in)
-def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) -> tuple[int, dict[str, str]]:
+def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) -> Status:
     """Invite someone by email (organisation leads: member, lead or provider editor)."""
     organisation = get_object_or_404(Organisation, slug=slug)
     if not permissions.can_invite(request.user, organisation, payload.role):
@@ -95,12 +94,15 @@ def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) ->
     invitation = people.invite_to_organisation(
         organisation=organisation, email=payload.email, role=payload.role, invited_by=request.user
     )
-    return 201, {
-        "email": invitation.email,
-        "role": invitation.role,
-        "organisation": organisation.slug,
-        "expires_at": invitation.expires_at.isoformat(),
-    }
+    return Status(
+        201,
+        {
+            "email": invitation.email,
+            "role": invitation.role,
+            "organisation": organisation.slug,
+            "expires_at": invitation.expires_at.isoformat(),
+        },
+    )
 
 
 @router.get("/me", response=MeOut, auth=signed_in)
@@ -130,7 +132,5 @@ def list_sectors(request: HttpRequest):  # type: ignore[no-untyped-def]
     return Sector.objects.all()
 
 
-def _field_error(field: str, message: str) -> Exception:
-    from django.core.exceptions import ValidationError
-
+def _field_error(field: str, message: str) -> ValidationError:
     return ValidationError({field: message})
