@@ -4,7 +4,7 @@ UK directories write ITL1 regions in several styles ("South East", "South East (
 Region)", "Yorkshire and the Humber", "TLJ", "UKJ", "E12000008", "East"). The Isle of Man and
 the Channel Islands sit outside the ITL1 geography and get free-text regions of their own.
 Other countries get free-text regions, created once per country and name; US public-library
-data uses the BEA region codes 1–9 (or their names), which are turned into the names.
+data uses the BEA region codes 1-9 (or their names), which are turned into the names.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ _MAX_NAME = 120  # Region.name
 _MAX_SLUG = 140  # Region.slug
 
 
-class RegionNotFound(ValueError):
+class RegionNotFound(ValueError):  # noqa: N818 (other code already uses this name)
     pass
 
 
@@ -136,7 +136,7 @@ class RegionResolver:
             if code in BEA_REGIONS:
                 return self._free_text(BEA_REGIONS[code], "US")
             if raw.isdigit():
-                raise RegionNotFound(f"{raw!r} is not a BEA region code (1–9)")
+                raise RegionNotFound(f"{raw!r} is not a BEA region code (1-9)")
         return self._free_text(raw, country)
 
     @staticmethod
