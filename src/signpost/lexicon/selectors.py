@@ -26,7 +26,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce, Lower, RowNumber
 
 from signpost.core.models import Sector
 from signpost.lexicon.models import (
@@ -188,7 +188,8 @@ def search_concepts(*, q: str, scheme: ConceptScheme | None = None) -> QuerySet[
             matched_language=Coalesce(Subquery(best.values("language")[:1]), F("scheme__default_language")),
         )
         .prefetch_related(_broader_prefetch())
-        .order_by("matched_rank", "pref_label", "pk")
+        # Case-insensitive, so ESCO's lower-case labels sort among the others on every database.
+        .order_by("matched_rank", Lower("pref_label"), "pk")
     )
 
 
