@@ -37,6 +37,19 @@ def test_uk_spellings_resolve_to_itl1_regions(text, code):
     assert region.is_itl1
 
 
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/England/South West (English Region)/Wiltshire (English UA)", "South West"),
+        ("/Scotland/Dundee City (Scottish Council Area)", "Scotland"),
+        ("/Northern Ireland/Belfast (NI Loc Gov District)", "Northern Ireland"),
+        ("/Isle of Man", "Isle of Man"),
+    ],
+)
+def test_administrative_paths_resolve_by_their_region_part(path, name):
+    assert RegionResolver().resolve(path, country="GB").name == name
+
+
 def test_uk_is_read_as_gb():
     assert RegionResolver().resolve("London", country="UK").code == "TLI"
 

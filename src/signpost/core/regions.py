@@ -1,7 +1,8 @@
 """Resolving the many ways a region is written to one Region row.
 
 UK directories write ITL1 regions in several styles ("South East", "South East (English
-Region)", "Yorkshire and the Humber", "TLJ", "UKJ", "E12000008", "East"). The Isle of Man and
+Region)", "Yorkshire and the Humber", "TLJ", "UKJ", "E12000008", "East", or a path such as
+"/England/South West (English Region)/Wiltshire (English UA)"). The Isle of Man and
 the Channel Islands sit outside the ITL1 geography and get free-text regions of their own.
 Other countries get free-text regions, created once per country and name; US public-library
 data uses the BEA region codes 1-9 (or their names), which are turned into the names.
@@ -124,11 +125,15 @@ class RegionResolver:
         country = _COUNTRY_ALIASES.get(country, country)
         key = _normalise(raw)
         if country in _BRITISH_ISLES_COUNTRIES:
-            if key in _OTHER_BRITISH_ISLES:
-                name, island_country = _OTHER_BRITISH_ISLES[key]
-                return self._free_text(name, island_country)
-            if country in {"GB", ""} and key in self._itl1:
-                return self._itl1[key]
+            # An administrative path such as "/England/South West (English Region)/Wiltshire" names
+            # the region in one of its parts.
+            parts = [key, *(_normalise(part) for part in raw.split("/"))] if "/" in raw else [key]
+            for part in parts:
+                if part in _OTHER_BRITISH_ISLES:
+                    name, island_country = _OTHER_BRITISH_ISLES[part]
+                    return self._free_text(name, island_country)
+                if country in {"GB", ""} and part in self._itl1:
+                    return self._itl1[part]
             if country == "GB":
                 raise RegionNotFound(f"{raw!r} is not a UK ITL1 region or nation")
         if country == "US":

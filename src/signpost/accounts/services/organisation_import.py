@@ -13,6 +13,7 @@ docs/organisation-import.md describes the fields and options for people running 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import math
@@ -268,6 +269,7 @@ class _InvalidValueError(Exception):
     """A value that cannot be used; the message says why."""
 
 
+@functools.cache
 def _max_length(name: str) -> int:
     model_field = cast("models.Field[Any, Any]", Organisation._meta.get_field(name))
     return int(model_field.max_length or 0)

@@ -97,12 +97,13 @@ class Command(BaseCommand):
 
     @staticmethod
     def _summary(result: OrganisationImportResult) -> str:
-        prefix = "Dry run, nothing written: would have " if result.dry_run else ""
         lines = [
-            f"{prefix}{result.rows} rows from {result.source!r}: {result.created} created, "
+            f"{result.rows} rows from {result.source!r}: {result.created} created, "
             f"{result.updated} updated, {result.unchanged} unchanged, {result.skipped} skipped (invalid), "
             f"{result.merged} merged (duplicates); {result.parents_created} parent organisations created."
         ]
+        if result.dry_run:
+            lines.insert(0, "Dry run: nothing was written. The import would give:")
         if result.regions_created:
             lines.append(f"New regions: {', '.join(result.regions_created)}.")
         return "\n".join(lines)
