@@ -7,9 +7,9 @@ ESCO costs the same handful of queries as the starter lexicon.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import (
     Case,
@@ -145,68 +145,128 @@ def _broader_prefetch() -> Prefetch:
     )
 
 
-def search_concepts(*, q: str, scheme: ConceptScheme | None = None) -> QuerySet[Concept]:
+_KIND_RANK = {LabelKind.PREFERRED: 0, LabelKind.ALTERNATIVE: 1, LabelKind.HIDDEN: 2}
+
+
+class ConceptSearch:
+    """Search results that page like a queryset: `len()`/`count()` and slices.
+
+    Only the concepts of the slice taken get their best-matching label (`matched_text`,
+    `matched_kind`, `matched_language`), in one extra query, so that a query matching most of
+    a 14,000-concept scheme costs no more than one matching a handful. Django's Paginator and
+    django-ninja's pagination both page through it.
+    """
+
+    def __init__(self, concepts: QuerySet[Concept], q: str) -> None:
+        self.concepts = concepts
+        self.q = q
+
+    def filter(self, *args: Any, **kwargs: Any) -> ConceptSearch:
+        return ConceptSearch(self.concepts.filter(*args, **kwargs), self.q)
+
+    def count(self) -> int:
+        return self.concepts.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Concept: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Concept]: ...
+    def __getitem__(self, index: int | slice) -> Concept | list[Concept]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        page = list(self.concepts[index])
+        attach_matched_labels(page, q=self.q)
+        return page
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self[:])
+
+
+def attach_matched_labels(concepts: Sequence[Concept], *, q: str) -> None:
+    """Give each concept the label that best matches `q`: preferred before alternative before
+    hidden, the scheme's own language first."""
+    by_id = {c.pk: c for c in concepts}
+    best: dict[int, tuple[tuple[int, bool, str], Label]] = {}
+    for label in Label.objects.filter(concept_id__in=by_id, text__icontains=q).only(
+        "concept_id", "kind", "language", "text"
+    ):
+        concept = by_id[label.concept_id]
+        key = (
+            _KIND_RANK.get(LabelKind(label.kind), 3),
+            label.language != concept.scheme.default_language,
+            label.text.casefold(),
+        )
+        if label.concept_id not in best or key < best[label.concept_id][0]:
+            best[label.concept_id] = (key, label)
+    for concept in concepts:
+        match = best.get(concept.pk)
+        if match is None:  # matched on the denormalised preferred label alone
+            text, kind, language = (
+                concept.pref_label,
+                LabelKind.PREFERRED.value,
+                concept.scheme.default_language,
+            )
+        else:
+            text, kind, language = match[1].text, match[1].kind, match[1].language
+        concept.matched_text = text  # type: ignore[attr-defined]
+        concept.matched_kind = kind  # type: ignore[attr-defined]
+        concept.matched_language = language  # type: ignore[attr-defined]
+
+
+def search_concepts(*, q: str, scheme: ConceptScheme | None = None) -> ConceptSearch:
     """Concepts with any label (preferred, alternative or hidden, in any language) containing `q`.
 
-    Case-insensitive substring match. Each concept appears once, annotated with the label that
-    matched best (`matched_text`, `matched_kind`, `matched_language`): a preferred label before
-    an alternative before a hidden one, the scheme's own language first. Concepts whose
-    preferred label matched come first. Broader concepts are prefetched for the page shown.
+    Case-insensitive substring match; each concept appears once. Concepts whose preferred label
+    is `q` come first, then those whose preferred label starts with it, then those whose
+    preferred label contains it, then those found by another label; alphabetically within
+    each. Broader concepts are prefetched for the page taken.
     """
     q = q.strip()
     if not q:
-        return Concept.objects.none()
+        return ConceptSearch(Concept.objects.none(), q)
     labels = Label.objects.filter(text__icontains=q)
     concepts = Concept.objects.all()
     if scheme is not None:
         labels = labels.filter(concept__scheme=scheme)
         concepts = concepts.filter(scheme=scheme)
-    best = (
-        Label.objects.filter(concept=OuterRef("pk"), text__icontains=q)
-        .annotate(
-            rank=Case(
-                When(kind=LabelKind.PREFERRED, then=Value(0)),
-                When(kind=LabelKind.ALTERNATIVE, then=Value(2)),
-                default=Value(4),
-                output_field=IntegerField(),
-            )
-            + Case(
-                When(language=F("concept__scheme__default_language"), then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("rank", "text")
+    relevance = Case(
+        When(pref_label__iexact=q, then=Value(0)),
+        When(pref_label__istartswith=q, then=Value(1)),
+        When(pref_label__icontains=q, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
     )
-    return (
+    concepts = (
         concepts.filter(Q(pk__in=labels.values("concept_id")) | Q(pref_label__icontains=q))
         .select_related("scheme")
-        .annotate(
-            matched_rank=Coalesce(Subquery(best.values("rank")[:1]), Value(0)),
-            matched_text=Coalesce(Subquery(best.values("text")[:1]), F("pref_label")),
-            matched_kind=Coalesce(Subquery(best.values("kind")[:1]), Value(LabelKind.PREFERRED.value)),
-            matched_language=Coalesce(Subquery(best.values("language")[:1]), F("scheme__default_language")),
-        )
         .prefetch_related(_broader_prefetch())
         # Case-insensitive, so ESCO's lower-case labels sort among the others on every database.
-        .order_by("matched_rank", Lower("pref_label"), "pk")
+        .order_by(relevance, Lower("pref_label"), "pk")
     )
+    return ConceptSearch(concepts, q)
 
 
 def concepts_in_scheme(
     *, scheme: ConceptScheme, q: str = "", top: bool | None = None, broader: int | None = None
-) -> QuerySet[Concept]:
+) -> QuerySet[Concept] | ConceptSearch:
     """The concepts of a scheme, optionally only those matching `q`, only top concepts (or only
     the others), or only the narrower concepts of the concept with id `broader`."""
-    concepts = search_concepts(q=q, scheme=scheme) if q.strip() else Concept.objects.filter(scheme=scheme)
+    filters: dict[str, Any] = {}
     if top is not None:
-        concepts = concepts.filter(is_top_concept=top)
+        filters["is_top_concept"] = top
     if broader is not None:
-        concepts = concepts.filter(broader_links__broader_id=broader)
-    if not q.strip():
-        concepts = concepts.select_related("scheme").prefetch_related(_broader_prefetch())
-        concepts = concepts.order_by(*CONCEPT_LIST_ORDER)
-    return concepts
+        filters["broader_links__broader_id"] = broader
+    if q.strip():
+        return search_concepts(q=q, scheme=scheme).filter(**filters)
+    return (
+        Concept.objects.filter(scheme=scheme, **filters)
+        .select_related("scheme")
+        .prefetch_related(_broader_prefetch())
+        .order_by(*CONCEPT_LIST_ORDER)
+    )
 
 
 def narrower_of(*, concept: Concept) -> QuerySet[Concept]:

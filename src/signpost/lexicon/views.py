@@ -31,7 +31,9 @@ RELATION_PHRASES: dict[str, str] = {
 }
 
 
-def _page(request: HttpRequest, items: QuerySet[Any], per_page: int | None = None) -> Page[Any]:
+def _page(
+    request: HttpRequest, items: QuerySet[Any] | selectors.ConceptSearch, per_page: int | None = None
+) -> Page[Any]:
     return Paginator(items, per_page or settings.SIGNPOST_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
