@@ -285,6 +285,19 @@ def test_existing_parent_is_found_by_name_and_kind():
     )
 
 
+def test_a_parent_created_earlier_is_found_again_after_being_renamed():
+    import_libraries()
+    council = Organisation.objects.get(name="Sheffield City Council")
+    council.name = "Sheffield Libraries and Archives"
+    council.kind = OrganisationKind.CONSORTIUM
+    council.save()
+
+    result = import_libraries()
+
+    assert (result.parents_created, result.unchanged) == (0, 6)
+    assert Organisation.objects.get(slug="central-library").parent == council
+
+
 def test_parent_in_the_same_file_is_used_and_parent_kind_is_an_option(tmp_path):
     path = write_csv(
         tmp_path,

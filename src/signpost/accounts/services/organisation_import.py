@@ -181,13 +181,13 @@ def import_organisations(
         if row is not None and not errors:
             rows.append(row)
     rows, result.merged = _check_duplicates(rows, result, merge=merge_duplicates)
-    rows = _check_parent_cycles(rows, result, parent_kind=parent_kind)
+    rows = _check_parent_cycles(rows, result, parent_kind=parser.parent_kind)
     result.errors.sort(key=lambda e: (e.row, e.field))
     result.warnings.sort(key=lambda e: (e.row, e.field))
     result.skipped = len({e.row for e in result.errors})
     if result.errors and not skip_invalid:
         return result
-    plan = _Plan(rows=rows, source=source, parent_kind=parent_kind, resolver=parser.resolver, parser=parser)
+    plan = _Plan(rows=rows, source=source, parser=parser)
     result.created, result.updated = len(plan.new_objects), len(plan.changed)
     result.unchanged = len(rows) - result.created - result.updated
     result.parents_created = len(plan.new_parents)
@@ -458,6 +458,10 @@ class _RowParser:
         for index, column in enumerate(self.columns):
             positions[column].append(index)
         for column, name in mapping:
+            if name not in FIELDS:
+                raise OrganisationImportError(
+                    f"there is no field {name!r}; the fields are {', '.join(FIELDS)}"
+                )
             if column not in positions:
                 hint = ""
                 if len(self.columns) == 1 and any(sep in self.columns[0] for sep in ";\t|"):
@@ -651,15 +655,12 @@ _MANAGED_BY = {
 class _Plan:
     """What the import will do: which organisations to create and which to change, and how."""
 
-    def __init__(
-        self, *, rows: list[OrganisationRow], source: str, parent_kind: str, resolver: RegionResolver,
-        parser: _RowParser,
-    ) -> None:  # fmt: skip
-        self.source, self.parent_kind, self.resolver = source, parent_kind, resolver
+    def __init__(self, *, rows: list[OrganisationRow], source: str, parser: _RowParser) -> None:
+        self.source, self.parent_kind, self.resolver = source, parser.parent_kind, parser.resolver
         managed = {target for mapped, target in _MANAGED_BY.items() if parser.manages(mapped)}
         self.fields = ["name", "kind", "country", *sorted(managed)]
         self.manages_sectors = parser.manages("sectors") or bool(parser.default_sectors)
-        existing = {org.external_id: org for org in Organisation.objects.filter(source=source)}
+        self.existing = {org.external_id: org for org in Organisation.objects.filter(source=source)}
         self.slugs = set(Organisation.objects.values_list("slug", flat=True))
         self.sector_ids = dict(Sector.objects.values_list("slug", "id"))
         self.current_sectors: dict[int, set[int]] = defaultdict(set)
@@ -675,7 +676,7 @@ class _Plan:
         self.parent_of: dict[int, Organisation] = {}  # id(row object) -> parent object
         self.wanted_sectors: dict[int, tuple[str, ...]] = {}  # id(object) -> sector slugs
         for row in rows:
-            org = existing.get(row.external_id)
+            org = self.existing.get(row.external_id)
             if org is None:
                 org = Organisation(source=source, external_id=row.external_id)
                 self.new_objects.append(org)
@@ -692,17 +693,15 @@ class _Plan:
             _name_key(row.name): org for row, org in reversed(self.objects) if row.kind == self.parent_kind
         }
         by_name: dict[str, list[Organisation]] = defaultdict(list)
-        by_external_id: dict[str, Organisation] = {}
         for org in Organisation.objects.filter(kind=self.parent_kind).order_by("pk"):
             by_name[_name_key(org.name)].append(org)
-            if org.source == self.source:
-                by_external_id[org.external_id] = org
         created: dict[str, Organisation] = {}
         for row, org in self.objects:
             if not row.parent:
                 continue
             key = _name_key(row.parent)
-            parent = in_file.get(key) or by_external_id.get(self._parent_external_id(row.parent))
+            # A parent created by an earlier import is found by its identifier even if since renamed.
+            parent = in_file.get(key) or self.existing.get(self._parent_external_id(row.parent))
             if parent is None and by_name.get(key):
                 same_source = [o for o in by_name[key] if o.source == self.source]
                 parent = (same_source or by_name[key])[0]
