@@ -1,5 +1,7 @@
 """The fixed reference rows: the four sectors and the UK's ITL1 regions and nations."""
 
+from typing import Any
+
 SECTORS: list[tuple[str, str]] = [
     ("libraries", "Libraries"),
     ("archives", "Archives"),
@@ -22,3 +24,13 @@ ITL1_REGIONS: list[tuple[str, str, str]] = [
     ("TLM", "Scotland", "scotland"),
     ("TLN", "Northern Ireland", "northern-ireland"),
 ]
+
+
+def ensure_reference_rows(sector_model: Any, region_model: Any) -> None:
+    """Create or refresh the fixed rows. Takes the models so migrations can pass historical ones."""
+    for slug, name in SECTORS:
+        sector_model.objects.update_or_create(slug=slug, defaults={"name": name})
+    for code, name, slug in ITL1_REGIONS:
+        region_model.objects.update_or_create(
+            slug=slug, defaults={"code": code, "name": name, "country": "GB", "is_itl1": True}
+        )

@@ -1,17 +1,10 @@
 from django.db import migrations
 
-from signpost.core.reference_data import ITL1_REGIONS, SECTORS
+from signpost.core.reference_data import ensure_reference_rows
 
 
 def create_rows(apps, schema_editor):
-    Sector = apps.get_model("core", "Sector")
-    Region = apps.get_model("core", "Region")
-    for slug, name in SECTORS:
-        Sector.objects.update_or_create(slug=slug, defaults={"name": name})
-    for code, name, slug in ITL1_REGIONS:
-        Region.objects.update_or_create(
-            slug=slug, defaults={"code": code, "name": name, "country": "GB", "is_itl1": True}
-        )
+    ensure_reference_rows(apps.get_model("core", "Sector"), apps.get_model("core", "Region"))
 
 
 class Migration(migrations.Migration):
