@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "ninja",  # for its export_openapi_schema command
     "django_htmx",
     "template_partials",
     "signpost.core",
