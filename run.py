@@ -96,7 +96,14 @@ def main(argv: list[str]) -> int:
     ensure_environment()
     if command == "test":
         ensure_browser()
-        say("Running the test suite" + (f" on {os.environ['DATABASE_URL'].split('@')[-1]}" if os.environ.get("DATABASE_URL") else " on SQLite"))
+        say(
+            "Running the test suite"
+            + (
+                f" on {os.environ['DATABASE_URL'].split('@')[-1]}"
+                if os.environ.get("DATABASE_URL")
+                else " on SQLite"
+            )
+        )
         return subprocess.run([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT, check=False).returncode
     prepare_database(demo=True)
     if command == "setup":

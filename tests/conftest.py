@@ -22,13 +22,17 @@ def museum(db):
 @pytest.fixture
 def provider_org(db):
     return OrganisationFactory(
-        name="Heritage Skills Training", slug="heritage-skills-training", kind=OrganisationKind.TRAINING_PROVIDER
+        name="Heritage Skills Training",
+        slug="heritage-skills-training",
+        kind=OrganisationKind.TRAINING_PROVIDER,
     )
 
 
 @pytest.fixture
 def agency(db):
-    return OrganisationFactory(name="Regional Learning Agency", slug="regional-agency", kind=OrganisationKind.REGIONAL_AGENCY)
+    return OrganisationFactory(
+        name="Regional Learning Agency", slug="regional-agency", kind=OrganisationKind.REGIONAL_AGENCY
+    )
 
 
 @pytest.fixture

@@ -126,7 +126,9 @@ if MODE == "test":
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
     "SIGNPOST_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("SIGNPOST_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("SIGNPOST_EMAIL_PORT", "25"))

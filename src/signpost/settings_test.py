@@ -4,7 +4,7 @@ import os
 
 os.environ["SIGNPOST_MODE"] = "test"
 
-from signpost.settings import *  # noqa: E402, F403
+from signpost.settings import *  # noqa: F403
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -45,8 +45,12 @@ def test_sign_up_errors_are_shown_beside_their_fields_and_nothing_is_written(cli
 def test_sign_up_with_an_email_in_use_is_refused(client, maya):
     response = client.post(
         reverse("accounts:signup"),
-        {"full_name": "Other", "email": "MAYA@example.org", "password1": "a long pass phrase",
-         "password2": "a long pass phrase"},
+        {
+            "full_name": "Other",
+            "email": "MAYA@example.org",
+            "password1": "a long pass phrase",
+            "password2": "a long pass phrase",
+        },
     )
     assert response.context["form"].errors["email"] == [
         "An account with this email address already exists. Log in instead."
@@ -72,7 +76,11 @@ def test_password_change(client, maya):
     client.force_login(maya)
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": PASSWORD, "new_password1": "a new long phrase", "new_password2": "a new long phrase"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a new long phrase",
+            "new_password2": "a new long phrase",
+        },
     )
     assert response.status_code == 302
     maya.refresh_from_db()
@@ -85,13 +93,17 @@ def test_password_reset_by_email_link(client, maya):
     link = re.search(r"https?://[^/]+(/accounts/password/reset/\S+)", mail.outbox[0].body).group(1)
     response = client.get(link, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "reset long phrase", "new_password2": "reset long phrase"})
+    response = client.post(
+        form_url, {"new_password1": "reset long phrase", "new_password2": "reset long phrase"}
+    )
     assert response.status_code == 302
     maya.refresh_from_db()
     assert maya.check_password("reset long phrase")
 
 
-def test_lead_invites_staff_by_email_and_they_join(client, oliver, museum, django_capture_on_commit_callbacks):
+def test_lead_invites_staff_by_email_and_they_join(
+    client, oliver, museum, django_capture_on_commit_callbacks
+):
     client.force_login(oliver)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -104,7 +116,9 @@ def test_lead_invites_staff_by_email_and_they_join(client, oliver, museum, djang
     assert len(mail.outbox) == 1
     assert invitation.token in mail.outbox[0].body
 
-    newcomer = User.objects.create_user(email="new.person@example.org", password=PASSWORD, full_name="New Person")
+    newcomer = User.objects.create_user(
+        email="new.person@example.org", password=PASSWORD, full_name="New Person"
+    )
     client.force_login(newcomer)
     response = client.post(reverse("accounts:invitation_accept", args=[invitation.token]))
     assert response.status_code == 302
@@ -117,7 +131,10 @@ def test_lead_invites_staff_by_email_and_they_join(client, oliver, museum, djang
 
 def test_invitation_cannot_be_taken_by_someone_else(client, oliver, maya, museum):
     client.force_login(oliver)
-    client.post(reverse("accounts:organisation_invite", args=[museum.slug]), {"email": "x@example.org", "role": "member"})
+    client.post(
+        reverse("accounts:organisation_invite", args=[museum.slug]),
+        {"email": "x@example.org", "role": "member"},
+    )
     invitation = Invitation.objects.get()
     client.force_login(maya)
     response = client.post(reverse("accounts:invitation_accept", args=[invitation.token]), follow=True)
@@ -133,7 +150,8 @@ def test_api_token_is_shown_once_and_authenticates(client, maya):
     assert plain.startswith("sp_")
     assert client.get(reverse("accounts:profile")).context["new_token"] is None
     token = ApiToken.objects.get()
-    assert token.digest != plain and plain not in token.digest
+    assert token.digest != plain
+    assert plain not in token.digest
 
     client.logout()
     response = client.get("/api/me", headers={"Authorization": f"Bearer {plain}"})

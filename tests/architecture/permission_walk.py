@@ -51,7 +51,9 @@ def database_fingerprint() -> dict[str, list[tuple[Any, ...]]]:
     for model in apps.get_models(include_auto_created=True):
         if not model.__module__.startswith("signpost."):
             continue
-        fields = [f.attname for f in model._meta.concrete_fields if f.attname not in {"last_login", "last_used_at"}]
+        fields = [
+            f.attname for f in model._meta.concrete_fields if f.attname not in {"last_login", "last_used_at"}
+        ]
         fingerprint[model._meta.label] = sorted(
             model._base_manager.order_by("pk").values_list(*fields), key=repr
         )

@@ -31,11 +31,19 @@ ACCOUNTS_OPERATIONS: list[Operation] = [
     Operation("accounts:password_change_done", "get", lambda w: "/accounts/password/change/done/", SIGNED_IN),
     Operation("accounts:password_reset", "get", lambda w: "/accounts/password/reset/", EVERYONE),
     Operation("accounts:password_reset_done", "get", lambda w: "/accounts/password/reset/sent/", EVERYONE),
-    Operation("accounts:password_reset_confirm", "get", lambda w: "/accounts/password/reset/MQ/bad-token/", EVERYONE),
-    Operation("accounts:password_reset_complete", "get", lambda w: "/accounts/password/reset/complete/", EVERYONE),
+    Operation(
+        "accounts:password_reset_confirm", "get", lambda w: "/accounts/password/reset/MQ/bad-token/", EVERYONE
+    ),
+    Operation(
+        "accounts:password_reset_complete", "get", lambda w: "/accounts/password/reset/complete/", EVERYONE
+    ),
     Operation("accounts:profile", "get", lambda w: "/accounts/profile/", SIGNED_IN),
     Operation(
-        "accounts:token_create", "post", lambda w: "/accounts/tokens/", SIGNED_IN, data=lambda w: {"name": "script"}
+        "accounts:token_create",
+        "post",
+        lambda w: "/accounts/tokens/",
+        SIGNED_IN,
+        data=lambda w: {"name": "script"},
     ),
     # Only the token's owner may revoke it; for anyone else it does not exist.
     Operation(
@@ -43,7 +51,7 @@ ACCOUNTS_OPERATIONS: list[Operation] = [
         "post",
         lambda w: f"/accounts/tokens/{w.maya_token.pk}/revoke/",
         frozenset({"maya"}),
-        refused_status={p: 404 for p in SIGNED_IN},
+        refused_status=dict.fromkeys(SIGNED_IN, 404),
     ),
     Operation("accounts:invitation_accept", "get", lambda w: f"/invitations/{w.invitation.token}/", EVERYONE),
     # Only the invited address may accept; others see why on the page and nothing is written.
@@ -52,7 +60,7 @@ ACCOUNTS_OPERATIONS: list[Operation] = [
         "post",
         lambda w: f"/invitations/{w.invitation.token}/",
         frozenset({"maya"}),
-        refused_status={p: 200 for p in SIGNED_IN},
+        refused_status=dict.fromkeys(SIGNED_IN, 200),
     ),
     Operation("accounts:organisation_list", "get", lambda w: "/organisations/?sector=museums", EVERYONE),
     Operation("accounts:organisation_detail", "get", lambda w: f"/organisations/{w.museum.slug}/", EVERYONE),
@@ -64,7 +72,9 @@ ACCOUNTS_OPERATIONS: list[Operation] = [
         LEADS,
         data=lambda w: {"name": "Renamed Museum", "kind": "museum", "sectors": ["museums"], "country": "GB"},
     ),
-    Operation("accounts:organisation_invite", "get", lambda w: f"/organisations/{w.museum.slug}/invite/", LEADS),
+    Operation(
+        "accounts:organisation_invite", "get", lambda w: f"/organisations/{w.museum.slug}/invite/", LEADS
+    ),
     Operation(
         "accounts:organisation_invite",
         "post",
@@ -80,7 +90,9 @@ ACCOUNTS_OPERATIONS: list[Operation] = [
         LEADS | {"maya"},
     ),
     Operation("GET /api/organisations", "get", lambda w: "/api/organisations?kind=museum", EVERYONE),
-    Operation("GET /api/organisations/{slug}", "get", lambda w: f"/api/organisations/{w.museum.slug}", EVERYONE),
+    Operation(
+        "GET /api/organisations/{slug}", "get", lambda w: f"/api/organisations/{w.museum.slug}", EVERYONE
+    ),
     Operation(
         "PATCH /api/organisations/{slug}",
         "patch",

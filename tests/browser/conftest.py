@@ -56,7 +56,9 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
+        )
         yield browser
         browser.close()
 
@@ -94,7 +96,8 @@ def assert_accessible(axe: Any):
         results = axe.run(page, options=AXE_OPTIONS)
         violations = results.response["violations"]
         report = "\n".join(
-            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+            for v in violations
         )
         assert not violations, f"axe-core found violations on {page.url}:\n{report}"
 

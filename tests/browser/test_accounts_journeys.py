@@ -55,13 +55,15 @@ def _directory() -> None:
     wales = Region.objects.get(slug="wales")
     museums = Sector.objects.get(slug="museums")
     libraries = Sector.objects.get(slug="libraries")
-    OrganisationFactory(name="Cardiff Story Museum", kind=OrganisationKind.MUSEUM, region=wales).sectors.add(museums)
-    OrganisationFactory(name="Camden Libraries", kind=OrganisationKind.PUBLIC_LIBRARY_SERVICE, region=london).sectors.add(
-        libraries
-    )
-    OrganisationFactory(name="Museum of London Docklands", kind=OrganisationKind.MUSEUM, region=london).sectors.add(
+    OrganisationFactory(name="Cardiff Story Museum", kind=OrganisationKind.MUSEUM, region=wales).sectors.add(
         museums
     )
+    OrganisationFactory(
+        name="Camden Libraries", kind=OrganisationKind.PUBLIC_LIBRARY_SERVICE, region=london
+    ).sectors.add(libraries)
+    OrganisationFactory(
+        name="Museum of London Docklands", kind=OrganisationKind.MUSEUM, region=london
+    ).sectors.add(museums)
 
 
 def test_directory_filters_with_javascript(page, assert_accessible):

@@ -1,6 +1,5 @@
 """Organisation and account endpoints. Same selectors, services and policy as the pages."""
 
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -37,7 +36,7 @@ class OrganisationFilters(Schema):
 
 @router.get("/organisations", response=list[OrganisationSummaryOut], auth=anyone)
 @paginate(PageNumberPagination, page_size=25)
-def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]):  # type: ignore[no-untyped-def]
+def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
     """The public directory of organisations, filtered by kind, sector slug, region slug and text."""
     return selectors.search_organisations(**filters.dict())
 
@@ -69,7 +68,9 @@ def patch_organisation(request: HttpRequest, slug: str, payload: OrganisationPat
         if region_slug and region is None:
             raise _field_error("region", f"Unknown region {region_slug!r}")
         data["region"] = region
-    organisation_services.update_organisation(organisation=organisation, actor=request.user, data=data, sectors=sectors)
+    organisation_services.update_organisation(
+        organisation=organisation, actor=request.user, data=data, sectors=sectors
+    )
     return get_organisation(request, organisation.slug)
 
 
@@ -122,13 +123,13 @@ def me(request: HttpRequest) -> dict[str, object]:
 
 
 @router.get("/regions", response=list[RegionOut], auth=anyone, tags=["reference"])
-def list_regions(request: HttpRequest):  # type: ignore[no-untyped-def]
+def list_regions(request: HttpRequest):
     """The UK's ITL1 regions and nations, and the other regions organisations are in."""
     return Region.objects.all()
 
 
 @router.get("/sectors", response=list[SectorOut], auth=anyone, tags=["reference"])
-def list_sectors(request: HttpRequest):  # type: ignore[no-untyped-def]
+def list_sectors(request: HttpRequest):
     return Sector.objects.all()
 
 

@@ -222,7 +222,9 @@ def seed_demo() -> dict[str, int]:
 def _person(email: str, full_name: str, job_title: str) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
-        return User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=full_name, job_title=job_title)
+        return User.objects.create_user(
+            email=email, password=DEMO_PASSWORD, full_name=full_name, job_title=job_title
+        )
     if (user.full_name, user.job_title) != (full_name, job_title):
         user.full_name, user.job_title = full_name, job_title
         user.save(update_fields=["full_name", "job_title"])

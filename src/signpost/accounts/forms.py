@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -11,7 +11,9 @@ from signpost.core.models import Region, Sector
 
 
 class SignUpForm(forms.Form):
-    full_name = forms.CharField(label="Full name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = forms.CharField(
+        label="Full name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     job_title = forms.CharField(label="Job title (optional)", max_length=150, required=False)
     password1 = forms.CharField(
@@ -21,7 +23,9 @@ class SignUpForm(forms.Form):
         help_text="At least 8 characters; not only numbers; not a common password.",
     )
     password2 = forms.CharField(
-        label="Password again", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -39,12 +43,17 @@ class SignUpForm(forms.Form):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label="Their email address")
-    role = forms.ChoiceField(label="Role", choices=[(r, Role(r).label) for r in INVITABLE_ROLES], initial=Role.MEMBER)
+    role = forms.ChoiceField(
+        label="Role", choices=[(r, Role(r).label) for r in INVITABLE_ROLES], initial=Role.MEMBER
+    )
 
 
 class OrganisationForm(forms.ModelForm):
     sectors = forms.ModelMultipleChoiceField(
-        queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple, required=False, to_field_name="slug"
+        queryset=Sector.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        to_field_name="slug",
     )
 
     class Meta:
@@ -56,11 +65,11 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.all()
+        cast(forms.ModelChoiceField, self.fields["region"]).queryset = Region.objects.all()
         parents = Organisation.objects.filter(is_active=True).only("id", "name")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
+        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = parents
 
 
 class DirectoryFilterForm(forms.Form):
@@ -72,7 +81,7 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args: Any, facets: dict[str, list[tuple[str, str]]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("kind", "sector", "region"):
-            self.fields[name].choices = [("", "Any"), *facets[name]]
+            cast(forms.ChoiceField, self.fields[name]).choices = [("", "Any"), *facets[name]]
 
 
 class TokenForm(forms.Form):

@@ -39,7 +39,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False, help_text="May use the Django admin site")
     date_joined = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -84,7 +84,9 @@ class Organisation(TimeStampedModel):
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=40, choices=OrganisationKind.choices)
     sectors = models.ManyToManyField(Sector, blank=True, related_name="organisations")
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="organisations")
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="organisations"
+    )
     size_band = models.CharField(max_length=10, choices=SizeBand.choices, blank=True)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"

@@ -21,13 +21,13 @@ def _roles_by_organisation(user: AnyUser) -> dict[int, set[str]]:
         cached = {}
         for org_id, role in Membership.objects.filter(user=user).values_list("organisation_id", "role"):
             cached.setdefault(org_id, set()).add(role)
-        user._signpost_roles = cached  # type: ignore[union-attr]
+        setattr(user, "_signpost_roles", cached)  # noqa: B010 - a per-request cache on the user object
     return cached
 
 
 def forget_cached_roles(user: AnyUser) -> None:
     if hasattr(user, "_signpost_roles"):
-        del user._signpost_roles  # type: ignore[union-attr]
+        delattr(user, "_signpost_roles")
 
 
 def has_platform_capability(user: AnyUser, capability: Capability) -> bool:
@@ -75,7 +75,11 @@ def search_organisations(
 
 def directory_facets() -> dict[str, list[tuple[str, str]]]:
     """The choices offered by the directory's filters (only regions in use)."""
-    regions = Region.objects.filter(organisations__is_active=True).distinct().order_by("-is_itl1", "country", "name")
+    regions = (
+        Region.objects.filter(organisations__is_active=True)
+        .distinct()
+        .order_by("-is_itl1", "country", "name")
+    )
     return {
         "kind": list(OrganisationKind.choices),
         "sector": list(Sector.objects.values_list("slug", "name")),

@@ -14,7 +14,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from signpost.accounts import permissions, selectors
-from signpost.accounts.forms import DirectoryFilterForm, InvitationForm, OrganisationForm, SignUpForm, TokenForm
+from signpost.accounts.forms import (
+    DirectoryFilterForm,
+    InvitationForm,
+    OrganisationForm,
+    SignUpForm,
+    TokenForm,
+)
 from signpost.accounts.models import ApiToken, Invitation, Membership, Organisation, User
 from signpost.accounts.services import organisations as organisation_services
 from signpost.accounts.services import people, tokens

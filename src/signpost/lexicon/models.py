@@ -61,8 +61,13 @@ class BroaderLink(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["concept", "broader"], name="broader_link_unique"),
-            models.CheckConstraint(condition=~models.Q(concept=models.F("broader")), name="broader_link_not_self"),
+            models.CheckConstraint(
+                condition=~models.Q(concept=models.F("broader")), name="broader_link_not_self"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.concept_id} narrower than {self.broader_id}"
 
 
 class LabelKind(models.TextChoices):
@@ -103,6 +108,9 @@ class Note(models.Model):
 
     class Meta:
         ordering = ["kind", "language"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}@{self.language}: {self.text[:60]}"
 
 
 class MappingRelation(models.TextChoices):

@@ -27,7 +27,7 @@ def update_organisation(
         raise PermissionDenied("You may not edit this organisation.")
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError({field: "This field cannot be changed here." for field in sorted(unknown)})
+        raise ValidationError(dict.fromkeys(sorted(unknown), "This field cannot be changed here."))
     parent = data.get("parent", organisation.parent)
     while parent is not None:
         if parent.pk == organisation.pk:

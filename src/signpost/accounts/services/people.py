@@ -31,11 +31,15 @@ def register_user(*, email: str, full_name: str, password: str, job_title: str =
     email = normalise_email(email)
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": "An account with this email address already exists. Log in instead."})
-    return User.objects.create_user(email=email, password=password, full_name=full_name.strip(), job_title=job_title)
+    return User.objects.create_user(
+        email=email, password=password, full_name=full_name.strip(), job_title=job_title
+    )
 
 
 @transaction.atomic
-def invite_to_organisation(*, organisation: Organisation, email: str, role: str, invited_by: User) -> Invitation:
+def invite_to_organisation(
+    *, organisation: Organisation, email: str, role: str, invited_by: User
+) -> Invitation:
     """Invite someone by email to hold `role` in `organisation`, and send them the link."""
     if role not in Role.values:
         raise ValidationError({"role": f"Unknown role {role!r}."})

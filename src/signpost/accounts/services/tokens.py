@@ -17,7 +17,9 @@ def _digest(token: str) -> str:
 def issue_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a token for `user`; return the row and the plain token, which is never stored."""
     plain = "sp_" + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name[:100] or "API token", digest=_digest(plain), prefix=plain[:8])
+    token = ApiToken.objects.create(
+        user=user, name=name[:100] or "API token", digest=_digest(plain), prefix=plain[:8]
+    )
     return token, plain
 
 

@@ -14,6 +14,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = seed_demo()
-        self.stdout.write(f"Demo data: {counts['organisations']} organisations, {counts['people']} demo people.")
+        self.stdout.write(
+            f"Demo data: {counts['organisations']} organisations, {counts['people']} demo people."
+        )
         for persona in PERSONAS:
-            self.stdout.write(f"  {persona.key}@{DEMO_DOMAIN} / {DEMO_PASSWORD}  ({', '.join(persona.roles)})")
+            self.stdout.write(
+                f"  {persona.key}@{DEMO_DOMAIN} / {DEMO_PASSWORD}  ({', '.join(persona.roles)})"
+            )
