@@ -48,9 +48,12 @@ INSTALLED_APPS = [
     "ninja",  # for its export_openapi_schema command
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "signpost.core",
     "signpost.accounts",
     "signpost.lexicon",
+    "signpost.catalogue",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +158,24 @@ if PRODUCTION:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
+
+# --- Uploaded files -------------------------------------------------------------------
+MEDIA_ROOT = Path(os.environ.get("SIGNPOST_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "media/"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# --- Background tasks -----------------------------------------------------------------
+# One interface (django-tasks, the backport of Django 6's django.tasks). Inline in the embedded
+# default; in production, SIGNPOST_TASK_BACKEND=database queues them for `manage.py db_worker`.
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASK_BACKEND = os.environ.get("SIGNPOST_TASK_BACKEND", "immediate")
+if TASK_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"SIGNPOST_TASK_BACKEND must be one of {sorted(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND]}}
 
 # --- Product settings -----------------------------------------------------------------
 # Aggregates never show a group of fewer people than this.
