@@ -40,10 +40,12 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 def _register_routers() -> None:
     from signpost.accounts.api import router as accounts_router
+    from signpost.catalogue.api import router as catalogue_router
     from signpost.lexicon.api import router as lexicon_router
 
     api.add_router("/", accounts_router)
     api.add_router("/lexicon/", lexicon_router)
+    api.add_router("/", catalogue_router)
 
 
 _register_routers()

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("", include("signpost.accounts.urls")),
     path("lexicon/", include("signpost.lexicon.urls")),
+    path("", include("signpost.catalogue.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

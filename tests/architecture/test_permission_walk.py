@@ -6,7 +6,9 @@ exists that this table does not list, so new views cannot skip the walk.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -18,7 +20,6 @@ from signpost.accounts.models import Invitation, Membership, Role
 from signpost.accounts.services.tokens import issue_token
 from signpost.api import api
 from tests.architecture.permission_walk import EVERYONE, PERSONAS, SIGNED_IN, Operation, database_fingerprint
-from tests.architecture.walk_lexicon import LEXICON_OPERATIONS, lexicon_world
 
 LEADS = frozenset({"oliver", "ada"})
 
@@ -120,7 +121,20 @@ ACCOUNTS_OPERATIONS: list[Operation] = [
     Operation("GET /api/sectors", "get", lambda w: "/api/sectors", EVERYONE),
 ]
 
-OPERATIONS = ACCOUNTS_OPERATIONS + LEXICON_OPERATIONS
+
+def _walk_modules() -> list:
+    """Each app's operations live in tests/architecture/walk_<app>.py: OPERATIONS and world(base)."""
+    import tests.architecture as package
+
+    return [
+        importlib.import_module(f"tests.architecture.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+        if info.name.startswith("walk_")
+    ]
+
+
+WALK_MODULES = _walk_modules()
+OPERATIONS = ACCOUNTS_OPERATIONS + [op for module in WALK_MODULES for op in module.OPERATIONS]
 
 # Pages that are not part of the product's own permission model.
 UNWALKED_URL_NAMES = {
@@ -142,14 +156,17 @@ def world(maya, oliver, priya, bea, ada, museum):
         expires_at=timezone.now() + timedelta(days=3),
     )
     people = {"maya": maya, "oliver": oliver, "priya": priya, "bea": bea, "ada": ada}
-    return SimpleNamespace(
+    base = SimpleNamespace(
         people=people,
         museum=museum,
         maya_membership=maya_membership,
         maya_token=maya_token,
         invitation=invitation,
-        **lexicon_world(),
     )
+    for module in WALK_MODULES:
+        for name, value in module.world(base).items():
+            setattr(base, name, value)
+    return base
 
 
 def _perform(client, operation: Operation, world):

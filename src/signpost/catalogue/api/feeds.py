@@ -1,0 +1,5 @@
+"""Catalogue API: feeds."""
+
+from ninja import Router
+
+router = Router(tags=["catalogue"])

@@ -1,0 +1,5 @@
+"""Catalogue API: imports."""
+
+from ninja import Router
+
+router = Router(tags=["catalogue"])

@@ -1,0 +1,5 @@
+"""Catalogue API: manage."""
+
+from ninja import Router
+
+router = Router(tags=["catalogue"])

@@ -1,0 +1,5 @@
+"""Catalogue API: rpde."""
+
+from ninja import Router
+
+router = Router(tags=["catalogue"])

@@ -1,0 +1,5 @@
+"""Catalogue API: search."""
+
+from ninja import Router
+
+router = Router(tags=["catalogue"])
