@@ -11,7 +11,12 @@ from django.db.models import Q, QuerySet
 
 from signpost.accounts.models import Membership, Organisation
 from signpost.accounts.roles import ORGANISATION_CAPABILITIES, Capability
-from signpost.accounts.selectors import AnyUser, has_organisation_capability, has_platform_capability
+from signpost.accounts.selectors import (
+    AnyUser,
+    has_organisation_capability,
+    has_platform_capability,
+    roles_in,
+)
 from signpost.catalogue.models import Feed, ImportJob, Opportunity, Status
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.PAST, Status.WITHDRAWN)
@@ -66,3 +71,15 @@ def opportunities_editable_by(user: AnyUser) -> QuerySet[Opportunity]:
     if has_platform_capability(user, Capability.EDIT_ANY_OPPORTUNITY):
         return Opportunity.objects.all()
     return Opportunity.objects.filter(provider__in=providers_for(user))
+
+
+def publishes_as_provider(user: AnyUser, provider: Organisation) -> bool:
+    """Whether `user` edits `provider`'s opportunities as one of its own editors (not as a broker).
+
+    Decides whose word a tag is: the provider's own, or a broker's curation.
+    """
+    # Not has_organisation_capability: that also says yes to platform admins, who act as brokers here.
+    return any(
+        Capability.PUBLISH_OPPORTUNITIES in ORGANISATION_CAPABILITIES[role]
+        for role in roles_in(user, provider)
+    )
