@@ -366,12 +366,14 @@ def _write(
         return
     ids = [c.values["external_id"] for c in clean if c.values["external_id"]]
     existing = {o.external_id: o for o in Opportunity.objects.filter(provider=provider, external_id__in=ids)}
-    for region in {
-        o["region"]
+    # Unsaved regions cannot be hashed; the resolver hands out one instance per region, so id() dedupes.
+    new_regions = {
+        id(o["region"]): o["region"]
         for c in clean
         for o in c.occurrences
         if o["region"] is not None and o["region"].pk is None
-    }:
+    }
+    for region in new_regions.values():
         region.save()
     seq = _next_seq()
     now = timezone.now()
