@@ -83,3 +83,8 @@ def publishes_as_provider(user: AnyUser, provider: Organisation) -> bool:
         Capability.PUBLISH_OPPORTUNITIES in ORGANISATION_CAPABILITIES[role]
         for role in roles_in(user, provider)
     )
+
+
+def publishes_for_every_provider(user: AnyUser) -> bool:
+    """Brokers and admins: may publish for any organisation, so pages offer a search, not a list."""
+    return has_platform_capability(user, Capability.EDIT_ANY_OPPORTUNITY)

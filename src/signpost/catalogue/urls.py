@@ -22,6 +22,7 @@ urlpatterns = [
     path("publish/<slug:provider>/new/", manage.opportunity_create, name="opportunity_create"),
     path("opportunities/<int:pk>/edit/", manage.opportunity_edit, name="opportunity_edit"),
     path("opportunities/<int:pk>/status/", manage.opportunity_status, name="opportunity_status"),
+    path("opportunities/<int:pk>/delete/", manage.opportunity_delete, name="opportunity_delete"),
     path("opportunities/<int:pk>/occurrences/new/", manage.occurrence_create, name="occurrence_create"),
     path("occurrences/<int:pk>/edit/", manage.occurrence_edit, name="occurrence_edit"),
     path("occurrences/<int:pk>/delete/", manage.occurrence_delete, name="occurrence_delete"),
