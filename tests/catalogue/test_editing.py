@@ -26,6 +26,11 @@ def lex(db):
     return tagging_lexicon()
 
 
+def _wall(text: str) -> datetime:
+    """A naive time: records carry wall-clock times in their date's `timezone`."""
+    return datetime.fromisoformat(text)
+
+
 def _record(**overrides) -> OpportunityRecord:
     values = {
         "title": "Caring for photographic collections",
@@ -47,8 +52,8 @@ def _record(**overrides) -> OpportunityRecord:
 
 def _date(**overrides) -> OccurrenceRecord:
     values = {
-        "start": datetime(2027, 3, 4, 10, 0),
-        "end": datetime(2027, 3, 4, 16, 0),
+        "start": _wall("2027-03-04T10:00"),
+        "end": _wall("2027-03-04T16:00"),
         "timezone": "Europe/London",
         "venue_name": "Riverside Museum",
         "town": "Leeds",
@@ -122,7 +127,7 @@ def test_every_error_names_its_field_in_a_sentence_and_nothing_is_written(priya,
         tags=["Cataloguing", "catalog"],
         occurrences=[
             _date(),
-            _date(end=datetime(2027, 3, 3, 16, 0), region="Atlantis", timezone="Mars/Base"),
+            _date(end=_wall("2027-03-03T16:00"), region="Atlantis", timezone="Mars/Base"),
         ],
     )
 
@@ -154,7 +159,8 @@ def test_your_reference_cannot_be_used_twice_by_one_provider(priya, provider_org
 
     assert caught.value.message_dict == {
         "external_id": [
-            f"Your reference 'HST-1' is already used by “Caring for photographic collections” (id {existing.pk})."
+            "Your reference 'HST-1' is already used by “Caring for photographic collections” "
+            f"(id {existing.pk})."
         ]
     }
     assert Opportunity.objects.count() == 1
@@ -346,7 +352,7 @@ def test_a_bad_date_names_its_field_and_writes_nothing(priya, provider_org, lex)
         editing.add_occurrence(
             opportunity=opportunity,
             actor=priya,
-            data=_date(end=datetime(2027, 3, 4, 9, 0), capacity=10, places_left=12),
+            data=_date(end=_wall("2027-03-04T09:00"), capacity=10, places_left=12),
         )
 
     assert caught.value.message_dict == {
