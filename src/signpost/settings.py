@@ -182,6 +182,14 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND]}}
 SIGNPOST_MIN_GROUP_SIZE = int(os.environ.get("SIGNPOST_MIN_GROUP_SIZE", "5"))
 SIGNPOST_PAGE_SIZE = 25
 
+# --- Catalogue search -----------------------------------------------------------------
+# "tantivy": an on-disk index beside the database (fastest; the default). "database": the
+# database's own full-text search (SQLite FTS5 or PostgreSQL tsvector), nothing on disk.
+SIGNPOST_SEARCH_BACKEND = os.environ.get("SIGNPOST_SEARCH_BACKEND", "tantivy")
+if SIGNPOST_SEARCH_BACKEND not in {"tantivy", "database"}:
+    raise ImproperlyConfigured("SIGNPOST_SEARCH_BACKEND must be tantivy or database")
+SIGNPOST_SEARCH_INDEX_DIR = Path(os.environ.get("SIGNPOST_SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
+
 # --- Production hardening (what `check --deploy` asks for) ----------------------------
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

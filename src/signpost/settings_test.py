@@ -1,6 +1,8 @@
 """Settings for the test suite: the ordinary settings in test mode (fast hashing, locmem email)."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ["SIGNPOST_MODE"] = "test"
 
@@ -11,3 +13,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests never touch ./var's search index: one throw-away directory per test run.
+SIGNPOST_SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="signpost-test-search-"))
