@@ -190,6 +190,16 @@ if SIGNPOST_SEARCH_BACKEND not in {"tantivy", "database"}:
     raise ImproperlyConfigured("SIGNPOST_SEARCH_BACKEND must be tantivy or database")
 SIGNPOST_SEARCH_INDEX_DIR = Path(os.environ.get("SIGNPOST_SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 
+# --- Feeds in (catalogue/harvest) -------------------------------------------------------
+# Seconds to wait for a feed's server to connect or send more; a whole fetch gets three times this.
+SIGNPOST_FEED_TIMEOUT = float(os.environ.get("SIGNPOST_FEED_TIMEOUT", "20"))
+SIGNPOST_FEED_MAX_BYTES = int(os.environ.get("SIGNPOST_FEED_MAX_BYTES", str(10 * 1024 * 1024)))
+# Feeds on private or local networks (127.0.0.1, 10.x, localhost …) are refused unless this is 1:
+# the server fetches them, and a provider must not be able to make it read its own network.
+SIGNPOST_FEED_ALLOW_PRIVATE_HOSTS = os.environ.get("SIGNPOST_FEED_ALLOW_PRIVATE_HOSTS", "0") == "1"
+# An RPDE harvest reads at most this many pages; the next harvest carries on.
+SIGNPOST_RPDE_MAX_PAGES = int(os.environ.get("SIGNPOST_RPDE_MAX_PAGES", "100"))
+
 # --- Production hardening (what `check --deploy` asks for) ----------------------------
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
