@@ -15,3 +15,5 @@ STORAGES = {
 }
 # Tests never touch ./var's search index: one throw-away directory per test run.
 SIGNPOST_SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="signpost-test-search-"))
+# Nor ./var/media: files uploaded in tests (imports) go to a throw-away directory too.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="signpost-test-media-"))

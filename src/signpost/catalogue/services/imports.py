@@ -49,6 +49,7 @@ CHUNK = 250  # records written between progress reports
 STORED_DETAILS = 5_000  # problems kept in full on the job; beyond, the first of each record
 ERROR = "error"
 NOTICE = "notice"
+STARTER_SCHEME = "starter"  # the lexicon the template lists, when it is loaded
 _OCCURRENCE_FIELDS = set(OccurrenceRecord.__dataclass_fields__) | {"occurrences"}
 
 
@@ -187,6 +188,30 @@ def summarise(job: ImportJob) -> ImportSummary:
     )
 
 
+def template_workbook() -> bytes:
+    """The XLSX template people download: the columns, an example, allowed values and the lexicon."""
+    from signpost.catalogue.ingest.csv_xlsx import build_template
+    from signpost.core.models import Region, Sector
+    from signpost.lexicon.models import BroaderLink, Concept
+
+    concepts = Concept.objects.all()
+    if concepts.filter(scheme__slug=STARTER_SCHEME).exists():
+        concepts = concepts.filter(scheme__slug=STARTER_SCHEME)
+    areas = dict(
+        BroaderLink.objects.filter(concept__in=concepts).values_list("concept_id", "broader__pref_label")
+    )
+    rows = [
+        (areas.get(pk, ""), label, uri)
+        for pk, label, uri in concepts.order_by("pref_label").values_list("pk", "pref_label", "uri")
+    ]
+    rows.sort(key=lambda row: (row[0] or row[1], row[0] != "", row[1]))
+    return build_template(
+        sectors=Sector.objects.values_list("slug", "name"),
+        regions=Region.objects.filter(is_itl1=True).order_by("name").values_list("name", flat=True),
+        concepts=rows,
+    )
+
+
 # --- Preview ------------------------------------------------------------------------------
 
 
@@ -267,8 +292,11 @@ def preview_rows(job: ImportJob, parsed: ParsedFile, *, problems_only: bool = Fa
 # --- Import -------------------------------------------------------------------------------
 
 
-def confirm_import(*, job: ImportJob, valid_only: bool) -> ImportJob:
-    """Start a previewed import: at once for small files, in the background for large ones."""
+def confirm_import(*, job: ImportJob, valid_only: bool, in_background: bool | None = None) -> ImportJob:
+    """Start a previewed import: at once for small files, in the background for large ones.
+
+    :param in_background: force the choice (the command runs every import at once).
+    """
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
         if job.status != ImportJob.PREVIEWED:
@@ -277,8 +305,9 @@ def confirm_import(*, job: ImportJob, valid_only: bool) -> ImportJob:
         if summary.rows_with_errors and not valid_only:
             raise ValidationError({
                 "__all__": (
-                    f"{summary.rows_with_errors} of {summary.total_rows} rows have problems, so nothing was "
-                    "imported. Correct them and upload the file again, or import only the valid rows."
+                    f"{summary.rows_with_errors} of {summary.total_rows} {_rows(summary.total_rows)} "
+                    f"{_has(summary.rows_with_errors)} problems, so nothing was imported. Correct them "
+                    "and upload the file again, or import only the valid rows."
                 )
             })  # fmt: skip
         if summary.valid_rows == 0:
@@ -287,7 +316,7 @@ def confirm_import(*, job: ImportJob, valid_only: bool) -> ImportJob:
         job.valid_only = valid_only
         job.processed_rows = 0
         job.save(update_fields=["status", "valid_only", "processed_rows", "updated_at"])
-        background = job.total_rows > BACKGROUND_ROWS
+        background = job.total_rows > BACKGROUND_ROWS if in_background is None else in_background
         if background:
             from signpost.catalogue.ingest.tasks import run_import_job
 
@@ -322,8 +351,8 @@ def run_import(*, job_id: int) -> ImportJob:
             job,
             status=ImportJob.FAILED,
             message=(
-                f"Nothing was imported: {rows} rows have problems now (the catalogue changed since the "
-                "preview). Correct them and upload the file again."
+                f"Nothing was imported: {rows} {_rows(rows)} now {_has(rows)} problems "
+                "(the catalogue changed since the preview). Correct them and upload the file again."
             ),
         )
     skipped_rows = summarise(job).rows_with_errors if job.valid_only else 0
@@ -335,8 +364,25 @@ def run_import(*, job_id: int) -> ImportJob:
         f"{result.updated} updated, {result.unchanged} unchanged."
     )
     if skipped_rows:
-        message += f" {skipped_rows} rows with problems were left out."
+        message += f" Left out {skipped_rows} {_rows(skipped_rows)} with problems."
     return _finish(job, status=ImportJob.DONE, message=message)
+
+
+def _rows(count: int) -> str:
+    return "row" if count == 1 else "rows"
+
+
+def _has(count: int) -> str:
+    return "has" if count == 1 else "have"
+
+
+def discard_import(*, job: ImportJob) -> None:
+    """Forget a previewed import that will not go ahead, with its stored file."""
+    if job.status != ImportJob.PREVIEWED:
+        raise ValidationError({"__all__": "Only an import that has not started can be discarded."})
+    if job.file:
+        job.file.delete(save=False)
+    job.delete()
 
 
 class _AbortError(Exception):
