@@ -103,7 +103,7 @@ class OpportunityForm(CatalogueForm):
         help_text="Leave all unticked if it suits every stage.",
     )
     cost = forms.ChoiceField(
-        label="Cost",
+        label="Free or paid",
         choices=[("free", "Free"), ("paid", "Paid")],
         initial="free",
         widget=forms.RadioSelect,

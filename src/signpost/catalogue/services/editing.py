@@ -277,16 +277,10 @@ def _save_regions(occurrences: Iterable[dict[str, Any]]) -> None:
             region.save()
 
 
-@transaction.atomic
-def create_opportunity(
-    *, provider: Organisation, actor: AnyUser, data: OpportunityRecord, source: str = "form"
-) -> Opportunity:
-    """Create an opportunity with its dates and tags (`data.tags`: labels, notations or URIs).
-
-    The status is the record's (the pages create drafts); publishing needs a contact.
-    """
-    _check_can_publish(actor, provider)
-    validator = opportunities.RecordValidator(tag_schemes=TAG_SCHEMES)
+def _check_new(
+    *, provider: Organisation, data: OpportunityRecord, validator: opportunities.RecordValidator
+) -> list[int]:
+    """Every check a new opportunity must pass; the ids of its tags when it passes."""
     errors = _Errors()
     if data.status not in {Status.DRAFT, Status.PUBLISHED}:
         errors.add("status", f"A new opportunity is a draft or published, not {data.status!r}")
@@ -302,6 +296,27 @@ def create_opportunity(
     for problem in tag_problems:
         errors.add("tags", problem)
     errors.raise_if_any()
+    return tag_ids
+
+
+def check_new_opportunity(*, provider: Organisation, actor: AnyUser, data: OpportunityRecord) -> None:
+    """Raise what `create_opportunity` would refuse, writing nothing: lets a page show every
+    problem at once even when part of the form could not be read."""
+    _check_can_publish(actor, provider)
+    _check_new(provider=provider, data=data, validator=opportunities.RecordValidator(tag_schemes=TAG_SCHEMES))
+
+
+@transaction.atomic
+def create_opportunity(
+    *, provider: Organisation, actor: AnyUser, data: OpportunityRecord, source: str = "form"
+) -> Opportunity:
+    """Create an opportunity with its dates and tags (`data.tags`: labels, notations or URIs).
+
+    The status is the record's (the pages create drafts); publishing needs a contact.
+    """
+    _check_can_publish(actor, provider)
+    validator = opportunities.RecordValidator(tag_schemes=TAG_SCHEMES)
+    tag_ids = _check_new(provider=provider, data=data, validator=validator)
 
     occurrences = [
         replace(o, places_left=o.capacity if o.places_left is None else o.places_left)

@@ -140,9 +140,10 @@ def opportunity_create(request: HttpRequest, provider: str) -> HttpResponse:
     post = request.POST if request.method == "POST" else None
     form = OpportunityForm(post, initial=initial)
     first_date = OccurrenceForm(post, prefix="first")
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         wants_date = first_date.has_changed()
-        if not wants_date or first_date.is_valid():
+        date_ok = not wants_date or first_date.is_valid()
+        if form.is_valid() and date_ok:
             record = form.to_record(status=Status.DRAFT)
             if wants_date:
                 record.occurrences = [first_date.to_record()]
@@ -158,8 +159,14 @@ def opportunity_create(request: HttpRequest, provider: str) -> HttpResponse:
                     request, f"Saved “{opportunity.title}” as a draft. Add its dates, then publish it."
                 )
                 return redirect("catalogue:opportunity_edit", pk=opportunity.pk)
-    elif request.method == "POST" and first_date.has_changed():
-        first_date.is_valid()  # show the date's errors too, not only the opportunity's
+        elif form.is_valid():
+            # The date could not be read; still show every problem with the rest at once.
+            try:
+                editing.check_new_opportunity(
+                    provider=organisation, actor=request.user, data=form.to_record(status=Status.DRAFT)
+                )
+            except ValidationError as error:
+                form.add_service_errors(error)
     return render(
         request,
         "catalogue/opportunity_form.html",
