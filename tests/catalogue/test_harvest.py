@@ -621,3 +621,72 @@ def test_command_filters_by_feed_and_provider_and_dry_run_fetches_nothing(server
     )
     assert server.hits == []
     assert HarvestRun.objects.count() == 0
+
+
+def test_signpost_harvests_another_signposts_rpde_feed(server: FeedServer, provider_org, museum):
+    """Signpost's own change feed (api/rpde) read back: kinds, dates, places, contact and tags survive."""
+    from signpost.catalogue.formats.rpde import rpde_page as signpost_rpde_page
+    from signpost.catalogue.records import OccurrenceRecord, OpportunityRecord
+    from signpost.catalogue.services.opportunities import save_records
+
+    concept = ConceptFactory(pref_label="Digital preservation")
+    workshop = OpportunityRecord(
+        title="Caring for photographs",
+        external_id="p1",
+        kind="workshop",
+        contact_email="learning@riverside.example.org",
+        tags=[concept.uri],
+        occurrences=[
+            OccurrenceRecord(
+                start=datetime(2030, 5, 1, 10, tzinfo=UTC),
+                end=datetime(2030, 5, 1, 16, tzinfo=UTC),
+                venue_name="Riverside Museum",
+                town="Bristol",
+                capacity=10,
+            )
+        ],
+    )
+    course = OpportunityRecord(
+        title="Cataloguing online",
+        external_id="p2",
+        kind="course",
+        occurrences=[
+            OccurrenceRecord(
+                start=datetime(2030, 6, 1, 9, tzinfo=UTC), is_online=True, online_url="https://e.org/live"
+            )
+        ],
+    )
+    assert save_records(provider=museum, records=[workshop, course], source="form").created == 2
+    first = signpost_rpde_page(
+        after_timestamp=None, after_id=None, feed_path="/rpde", absolute_url=server.url
+    )
+    server.serve("/rpde", json.dumps(first), JSON)
+    last = first["items"][-1]
+    second = signpost_rpde_page(
+        after_timestamp=last["modified"], after_id=last["id"], feed_path="/rpde", absolute_url=server.url
+    )
+    server.serve(first["next"].removeprefix(server.url("")), json.dumps(second), JSON)
+    feed = make_feed(provider_org, server.url("/rpde"), FeedKind.RPDE)
+
+    run = harvest_feed(feed)
+
+    assert (run.status, run.created, run.errors) == ("ok", 2, [])
+    copy = Opportunity.objects.get(provider=provider_org, title="Caring for photographs")
+    assert (copy.kind, copy.format, copy.contact_email) == (
+        "workshop",
+        "in-person",
+        "learning@riverside.example.org",
+    )
+    assert list(copy.tags.all()) == [concept]
+    assert list(copy.occurrences.values_list("start", "end", "venue_name", "town", "capacity")) == [
+        (
+            datetime(2030, 5, 1, 10, tzinfo=UTC),
+            datetime(2030, 5, 1, 16, tzinfo=UTC),
+            "Riverside Museum",
+            "Bristol",
+            10,
+        )
+    ]
+    online = Opportunity.objects.get(provider=provider_org, title="Cataloguing online")
+    assert (online.kind, online.format) == ("course", "online")
+    assert online.occurrences.get().online_url == "https://e.org/live"

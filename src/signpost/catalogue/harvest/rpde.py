@@ -103,18 +103,15 @@ def record_from_data(data: dict[str, Any], *, external_id: str) -> OpportunityRe
         description=description,
         url=_text(data.get("url") or parent.get("url")),
         tags=_keywords(data) or _keywords(parent),
-        accessibility_notes=plain_text(data.get("accessibilityInformation")),
+        accessibility_notes=plain_text(
+            data.get("accessibilityInformation") or data.get("accessibilitySummary")
+        ),
         read_errors=errors,
     )
     _offers(record, data.get("offers") or parent.get("offers"), errors)
     if data.get("isAccessibleForFree") is True:
         record.is_free = True
-    contact = data.get("organizer") or parent.get("organizer")
-    if isinstance(contact, dict):
-        record.contact_email = _text(contact.get("email"))
-        record.contact_phone = _text(contact.get("telephone"))
-        if _types(contact) & {"Person"}:
-            record.contact_name = _text(contact.get("name"))
+    _contact(record, data, parent)
 
     runs = _runs(data)
     default_place = data.get("location") or parent.get("location")
@@ -123,6 +120,24 @@ def record_from_data(data: dict[str, Any], *, external_id: str) -> OpportunityRe
     ]
     record.kind = _kind(data, record.occurrences)
     return record
+
+
+def _contact(record: OpportunityRecord, data: dict[str, Any], parent: dict[str, Any]) -> None:
+    """A named contact point if there is one, else the organiser's (or provider's) email and phone."""
+    organiser = next(
+        (o for o in (data.get(k) or parent.get(k) for k in ("organizer", "provider")) if isinstance(o, dict)),
+        {},
+    )
+    points = [
+        p for p in _list(data.get("contactPoint") or organiser.get("contactPoint")) if isinstance(p, dict)
+    ]
+    for source in [*points, organiser]:
+        record.contact_email = record.contact_email or _text(source.get("email")).removeprefix("mailto:")
+        record.contact_phone = record.contact_phone or _text(source.get("telephone"))
+    if points:
+        record.contact_name = _text(points[0].get("name"))
+    elif "Person" in _types(organiser):
+        record.contact_name = _text(organiser.get("name"))
 
 
 def _runs(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -157,6 +172,8 @@ def _occurrence(run: dict[str, Any], default_place: Any, errors: list[tuple[str,
         else:
             setattr(occurrence, name, number)
     mode = _text(run.get("eventAttendanceMode")).rsplit("/", 1)[-1]
+    if "online" in _text(run.get("courseMode")).casefold():
+        mode = "OnlineEventAttendanceMode"
     places = _list(run.get("location") or default_place)
     for place in places:
         if isinstance(place, str):
@@ -206,7 +223,7 @@ def _offers(record: OpportunityRecord, offers: Any, errors: list[tuple[str, str]
 
 
 def _kind(data: dict[str, Any], occurrences: list[OccurrenceRecord]) -> str:
-    for extra in _list(data.get("additionalType")):
+    for extra in [*_list(data.get("additionalType")), *_list(data.get("learningResourceType"))]:
         name = _text(extra).rsplit("/", 1)[-1].replace("_", " ").casefold()
         if name in _KIND_BY_NAME:
             return _KIND_BY_NAME[name]
@@ -223,6 +240,10 @@ def _keywords(data: dict[str, Any]) -> list[str]:
     words: list[str] = []
     for value in _list(data.get("keywords")):
         words.extend(w.strip() for w in str(value).split(",") if w.strip())
+    # Lexicon concepts by URI (as Signpost's own feed gives them) or by name; unknown ones are dropped later.
+    for term in _list(data.get("about")):
+        if isinstance(term, dict) and (term.get("@id") or term.get("name")):
+            words.append(_text(term.get("@id") or term.get("name")))
     for category in _list(data.get("category")):
         label = category.get("prefLabel") or category.get("name") if isinstance(category, dict) else category
         if label:

@@ -69,6 +69,19 @@ def delete_feed(*, feed: Feed, withdraw_opportunities: bool = False) -> int:
     return withdrawn
 
 
+def address_problem(url: str, *, reach: bool = True) -> str:
+    """What is wrong with `url` as a feed's address ("" if nothing); `reach`: check where it points."""
+    if not url:
+        return "Give the feed's web address."
+    if len(url) > 1000:
+        return f"The address is {len(url)} characters long; the most allowed is 1000."
+    try:
+        _url(url)
+    except ValidationError:
+        return f"{url!r} is not a web address starting http:// or https://."
+    return check_address(url) if reach else ""
+
+
 def _clean(*, provider: Organisation, feed: Feed | None, name: str, url: str, kind: str) -> dict[str, Any]:
     errors: dict[str, str] = {}
     name = " ".join((name or "").split())
@@ -77,21 +90,12 @@ def _clean(*, provider: Organisation, feed: Feed | None, name: str, url: str, ki
     elif len(name) > 150:
         errors["name"] = f"The name is {len(name)} characters long; the most allowed is 150."
     url = (url or "").strip()
-    if not url:
-        errors["url"] = "Give the feed's web address."
-    elif len(url) > 1000:
-        errors["url"] = f"The address is {len(url)} characters long; the most allowed is 1000."
-    else:
-        try:
-            _url(url)
-        except ValidationError:
-            errors["url"] = f"{url!r} is not a web address starting http:// or https://."
-        else:
-            problem = check_address(url)
-            if problem:
-                errors["url"] = problem
-            elif _taken(provider, url, feed):
-                errors["url"] = f"{provider.name} already has a feed at this address."
+    # An address accepted before stays acceptable: renaming a feed must not fail on it.
+    problem = address_problem(url, reach=feed is None or url != feed.url)
+    if problem:
+        errors["url"] = problem
+    elif _taken(provider, url, feed):
+        errors["url"] = f"{provider.name} already has a feed at this address."
     if kind not in FeedKind.values:
         errors["kind"] = f"{kind!r} is not one of: {', '.join(FeedKind.values)}."
     if errors:
