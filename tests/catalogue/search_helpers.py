@@ -1,6 +1,6 @@
 """Shared set-up for the search tests: both engines, and a small catalogue with known facets.
 
-Import the fixtures into a test module (`from tests.catalogue.search_helpers import engine, …`).
+Test modules bind the fixtures by name (`engine = search_helpers.engine`) so pytest finds them.
 """
 
 from __future__ import annotations
@@ -83,9 +83,13 @@ def lexicon() -> SimpleNamespace:
     collections.is_top_concept = leadership.is_top_concept = True
     collections.save()
     leadership.save()
-    preservation = ConceptFactory(scheme=scheme, pref_label="Digital preservation", labels=["Keeping files alive"])
+    preservation = ConceptFactory(
+        scheme=scheme, pref_label="Digital preservation", labels=["Keeping files alive"]
+    )
     Label.objects.create(concept=preservation, kind=LabelKind.HIDDEN, language="en", text="digipres")
-    Label.objects.create(concept=preservation, kind=LabelKind.PREFERRED, language="fr", text="Préservation numérique")
+    Label.objects.create(
+        concept=preservation, kind=LabelKind.PREFERRED, language="fr", text="Préservation numérique"
+    )
     volunteers = ConceptFactory(scheme=scheme, pref_label="Managing volunteers")
     BroaderLink.objects.create(concept=preservation, broader=collections)
     BroaderLink.objects.create(concept=volunteers, broader=leadership)
@@ -96,10 +100,12 @@ def lexicon() -> SimpleNamespace:
 
 @pytest.fixture
 def catalogue(provider_org) -> SimpleNamespace:
-    """Four searchable opportunities (A–D) and four that must never be found (E–H)."""
+    """Four searchable opportunities (A to D) and four that must never be found (E to H)."""
     terms = lexicon()
     trust = OrganisationFactory(
-        name="Northern Archives Trust", slug="northern-archives-trust", kind=OrganisationKind.TRAINING_PROVIDER
+        name="Northern Archives Trust",
+        slug="northern-archives-trust",
+        kind=OrganisationKind.TRAINING_PROVIDER,
     )
     a = publish(
         provider_org,
@@ -133,8 +139,12 @@ def catalogue(provider_org) -> SimpleNamespace:
         occurrences=[occurrence(20, region="Wales")],
     )
     d = publish(provider_org, "Oral history toolkit", kind="toolkit", format="online", is_free=True)
-    past = publish(provider_org, "Archives conference last month", occurrences=[occurrence(-30, region="London")])
-    withdrawn = publish(provider_org, "Withdrawn archives course", occurrences=[occurrence(12, region="London")])
+    past = publish(
+        provider_org, "Archives conference last month", occurrences=[occurrence(-30, region="London")]
+    )
+    withdrawn = publish(
+        provider_org, "Withdrawn archives course", occurrences=[occurrence(12, region="London")]
+    )
     set_status(opportunity=withdrawn, status=Status.WITHDRAWN)
     draft = publish(
         provider_org, "Draft archives course", status="draft", occurrences=[occurrence(12, region="London")]

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from signpost.catalogue.models import Format, Occurrence, Opportunity, OpportunityTag, Status
+from signpost.catalogue.models import Format, Kind, Occurrence, Opportunity, OpportunityTag, Status
 from signpost.lexicon.models import BroaderLink, Concept, Label
 
 # last_date of an opportunity that can be taken at any time: later than any real date, so
@@ -54,7 +54,13 @@ class SearchDocument:
 
     @property
     def body_text(self) -> str:
-        return " \n".join(part for part in (self.summary, self.description, self.provider) if part)
+        # The kind and format by name too, so "webinar" or "online workshop" finds them.
+        words = " ".join(
+            str(choices(value).label)
+            for choices, value in ((Kind, self.kind), (Format, self.format))
+            if value in choices.values
+        )
+        return " \n".join(part for part in (self.summary, self.description, self.provider, words) if part)
 
     @property
     def anytime(self) -> bool:
