@@ -240,6 +240,19 @@ def test_patch_replaces_tags_and_dates_when_sent(client, bea, provider_org, lex)
     assert body["format"] == "in-person"  # sent formats stay; only an empty one is worked out
 
 
+def test_fields_the_api_does_not_know_are_refused(client, priya, provider_org):
+    opportunity = draft_opportunity(provider_org)
+    client.force_login(priya)
+
+    response = _send(client, "patch", f"/api/opportunities/{opportunity.pk}", {"status": "published"})
+
+    assert response.status_code == 422
+    assert [(e["loc"][-1], e["msg"]) for e in response.json()["detail"]] == [
+        ("status", "Extra inputs are not permitted")
+    ]
+    assert Opportunity.objects.get().status == "draft"
+
+
 def test_patch_errors_are_422_and_write_nothing(client, priya, provider_org, lex):
     opportunity = draft_opportunity(provider_org, status=Status.PUBLISHED)
     client.force_login(priya)

@@ -125,7 +125,11 @@ class OpportunityForm(CatalogueForm):
         help_text="The price for members of your organisation, if it differs.",
     )
     currency = forms.CharField(
-        label="Currency", max_length=3, initial="GBP", help_text="A three-letter code such as GBP or EUR."
+        label="Currency",
+        max_length=3,
+        initial="GBP",
+        help_text="A three-letter code such as GBP or EUR.",
+        error_messages={"required": "Give the currency, such as GBP."},
     )
     accessibility_notes = forms.CharField(
         label="Accessibility",
@@ -134,7 +138,11 @@ class OpportunityForm(CatalogueForm):
         help_text="Step-free access, hearing loops, captions, quiet rooms, materials in advance…",
     )
     language = forms.CharField(
-        label="Language", max_length=10, initial="en", help_text="A language code: en, cy (Welsh), gd, ga…"
+        label="Language",
+        max_length=10,
+        initial="en",
+        help_text="A language code: en, cy (Welsh), gd, ga…",
+        error_messages={"required": "Give the language it is taught in, such as en."},
     )
     url = forms.CharField(
         label="Web page",

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 from signpost.catalogue.records import OccurrenceRecord, OpportunityRecord
 
@@ -26,7 +27,12 @@ def _in_zone(moment: datetime | None, zone_name: str) -> datetime | None:
         return moment
 
 
-class OccurrenceIn(Schema):
+class _StrictIn(Schema):
+    # A misspelt or misplaced field (say "status" in a PATCH) is an error, not silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
+
+class OccurrenceIn(_StrictIn):
     start: datetime | None = Field(None, description="Empty for self-paced or always-open offers")
     end: datetime | None = None
     timezone: str = Field("Europe/London", description="IANA time zone of the venue, e.g. Europe/London")
@@ -73,7 +79,7 @@ class _OpportunityFields(Schema):
     external_id: str = Field("", description="Your own id for it: unique among your opportunities")
 
 
-class OpportunityIn(_OpportunityFields):
+class OpportunityIn(_OpportunityFields, _StrictIn):
     title: str
     status: str = Field("draft", description="draft (the default) or published")
     tags: list[str] = Field([], description="Lexicon concepts: URIs, notations or labels")
@@ -84,7 +90,7 @@ class OpportunityIn(_OpportunityFields):
         return OpportunityRecord(**values, occurrences=[o.to_record() for o in self.occurrences])
 
 
-class OpportunityPatchIn(Schema):
+class OpportunityPatchIn(_StrictIn):
     """Only the fields sent change. `tags` and `occurrences`, when sent, replace the whole set."""
 
     title: str | None = None
@@ -110,7 +116,7 @@ class OpportunityPatchIn(Schema):
     occurrences: list[OccurrenceIn] | None = Field(None, description="Replaces every date")
 
 
-class StatusIn(Schema):
+class StatusIn(_StrictIn):
     status: str = Field(description="published, withdrawn, draft or past")
 
 
