@@ -46,7 +46,7 @@ def _lexicon():
 
 
 def test_browse_the_tree_search_by_a_french_label_and_read_a_concept(page, assert_accessible):
-    collections, cataloguing = _lexicon()
+    _lexicon()
     page.goto("/lexicon/")
     assert_accessible(page)
     page.get_by_role("link", name="Starter lexicon").first.click()
@@ -87,7 +87,7 @@ def test_broker_edits_a_concept_and_its_crosswalks(page, bea, assert_accessible)
 
 
 def test_search_and_edit_without_javascript(page_without_js, bea):
-    collections, cataloguing = _lexicon()
+    _collections, cataloguing = _lexicon()
     page = page_without_js
     page.goto("/lexicon/starter/")
     page.get_by_label("Search Starter lexicon by any label").fill("catalogue creation")
