@@ -151,6 +151,20 @@ def test_every_error_names_its_field_in_a_sentence_and_nothing_is_written(priya,
     assert not Opportunity.objects.exists()
 
 
+def test_a_mistyped_tag_suggests_the_nearest_labels(priya, provider_org, lex):
+    with pytest.raises(ValidationError) as caught:
+        editing.create_opportunity(
+            provider=provider_org, actor=priya, data=_record(tags=["Digital curaton", "Zzzz"])
+        )
+
+    assert caught.value.message_dict == {
+        "tags": [
+            "No concept is called 'Digital curaton'; did you mean “Digital preservation”?",
+            "No concept is called 'Zzzz'.",
+        ]
+    }
+
+
 def test_your_reference_cannot_be_used_twice_by_one_provider(priya, provider_org, lex):
     existing = draft_opportunity(provider_org, external_id="HST-1")
 

@@ -11,6 +11,7 @@ errors about the n-th date of an opportunity are keyed `occurrences.<n>.<field>`
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -26,8 +27,8 @@ from signpost.catalogue.records import OccurrenceRecord, OpportunityRecord
 from signpost.catalogue.services import opportunities
 from signpost.catalogue.services.indexing import opportunities_changed
 from signpost.lexicon import selectors as lexicon_selectors
-from signpost.lexicon.lookup import ConceptLookup
-from signpost.lexicon.models import Concept
+from signpost.lexicon.lookup import ConceptLookup, normalise_label
+from signpost.lexicon.models import Concept, Label
 
 # The schemes people tag with by label. Concepts of other schemes can still be given by URI.
 TAG_SCHEMES: tuple[str, ...] = ("starter",)
@@ -138,8 +139,21 @@ def _did_you_mean(text: str) -> str:
         return ""
     names = list(dict.fromkeys(c.pref_label for c in suggest_concepts(q=text, limit=3)))
     if not names:
+        names = _close_labels(text)
+    if not names:
         return ""
     return "; did you mean " + " or ".join(f"“{name}”" for name in names) + "?"
+
+
+def _close_labels(text: str, limit: int = 3) -> list[str]:
+    """Preferred labels of the concepts whose labels look most like `text` (typing slips)."""
+    labels: dict[str, str] = {}
+    for label, pref in Label.objects.filter(concept__scheme__slug__in=TAG_SCHEMES).values_list(
+        "text", "concept__pref_label"
+    ):
+        labels.setdefault(normalise_label(label), pref)
+    close = difflib.get_close_matches(normalise_label(text), list(labels), n=limit * 2, cutoff=0.8)
+    return list(dict.fromkeys(labels[c] for c in close))[:limit]
 
 
 def tag_texts(concept_ids: Sequence[int], *, lookup: ConceptLookup | None = None) -> list[str]:
