@@ -357,3 +357,40 @@ def test_api_feed_of_another_provider_is_forbidden(client, oliver, feed):
     assert client.post(f"/api/feeds/{feed.pk}/harvest").status_code == 403
     assert client.get("/api/feeds/999999").status_code == 404
     assert HarvestRun.objects.count() == 0
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """The production task backend: harvests wait in the database for a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_with_a_worker_backend_harvest_now_is_queued(client, priya, feed, queued_tasks):
+    client.force_login(priya)
+
+    page = client.post(f"/feeds/{feed.pk}/harvest/", follow=True)
+    api = client.post(f"/api/feeds/{feed.pk}/harvest")
+
+    assert [str(m) for m in page.context["messages"]] == [
+        "Harvest queued: refresh this page in a minute to see its result."
+    ]
+    assert (api.status_code, api.json()["state"], api.json()["run"]) == (202, "queued", None)
+    assert HarvestRun.objects.count() == 0
+
+
+def test_with_a_worker_backend_the_command_queues_one_task_per_feed(feed, queued_tasks):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    out = StringIO()
+    call_command("harvest_feeds", stdout=out)
+
+    task = DBTaskResult.objects.get()
+    assert (
+        out.getvalue()
+        == f"feed {feed.pk} heritage-skills-training “Spring calendar” (ical): queued (task {task.id})\n"
+    )
+    assert task.args_kwargs == {"args": [feed.pk, False], "kwargs": {}}
+    assert HarvestRun.objects.count() == 0

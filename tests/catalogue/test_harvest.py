@@ -690,3 +690,31 @@ def test_signpost_harvests_another_signposts_rpde_feed(server: FeedServer, provi
     online = Opportunity.objects.get(provider=provider_org, title="Cataloguing online")
     assert (online.kind, online.format) == ("course", "online")
     assert online.occurrences.get().online_url == "https://e.org/live"
+
+
+def test_rpde_reads_at_most_the_page_limit_and_carries_on_next_time(server: FeedServer, rpde_feed, settings):
+    settings.SIGNPOST_RPDE_MAX_PAGES = 1
+
+    first = harvest_feed(rpde_feed)
+    second = harvest_feed(rpde_feed)
+
+    assert (first.status, first.created, first.message) == (
+        "ok",
+        2,
+        "Stopped after 1 page, the most one harvest reads; the next harvest carries on from there.",
+    )
+    assert (second.updated, second.withdrawn) == (1, 1)
+    assert server.hits == ["/rpde", "/rpde?afterId=2"]
+
+
+def test_a_jsonld_feed_whose_page_carries_no_courses_fails_clearly(server: FeedServer, provider_org):
+    url = server.serve("/events", "<!doctype html><html><body><h1>Our events</h1></body></html>", HTML)
+    feed = make_feed(provider_org, url, FeedKind.JSONLD)
+
+    run = harvest_feed(feed)
+
+    assert (run.status, run.message) == (
+        "failed",
+        "The feed could not be read as schema.org JSON-LD: "
+        "No schema.org Course, CourseInstance or Event was found.",
+    )

@@ -148,7 +148,7 @@ def _harvest_rpde(
         while True:
             if pages >= max_pages:
                 notes.append(
-                    f"Stopped after {pages} pages, the most one harvest reads; "
+                    f"Stopped after {pages} page{'s' if pages != 1 else ''}, the most one harvest reads; "
                     "the next harvest carries on from there."
                 )
                 return
