@@ -13,9 +13,18 @@ class Command(BaseCommand):
     help = "Create or refresh the demo data (deterministic; safe to run again)."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Imported here: accounts sits below the catalogue, so only this command reaches up to it.
+        from signpost.catalogue.demo import seed_catalogue_demo
+
         counts = seed_demo()
         self.stdout.write(
             f"Demo data: {counts['organisations']} organisations, {counts['people']} demo people."
+        )
+        catalogue = seed_catalogue_demo()
+        self.stdout.write(
+            f"Demo catalogue: {catalogue['opportunities']} opportunities from {catalogue['providers']} "
+            f"providers, {catalogue['upcoming']} upcoming dates ({catalogue['created']} new, "
+            f"{catalogue['updated']} updated, {catalogue['unchanged']} unchanged)."
         )
         for persona in PERSONAS:
             self.stdout.write(
