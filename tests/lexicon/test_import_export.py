@@ -152,6 +152,18 @@ def test_round_trip_loses_nothing(fmt, tmp_path):
     assert result.created
 
 
+@pytest.mark.parametrize("fmt", ["ttl", "rdf", "jsonld", "csv"])
+def test_reimporting_an_export_over_its_scheme_changes_nothing(fmt, tmp_path):
+    scheme = import_lexicon_file(FIXTURES / "multilingual.ttl", scheme_slug="heritage").scheme
+    path = tmp_path / f"export.{fmt}"
+    exported = export_scheme(scheme, fmt)
+    path.write_bytes(exported if isinstance(exported, bytes) else exported.encode("utf-8"))
+
+    result = import_lexicon_file(path)
+
+    assert (result.changed, result.scheme.slug, result.scheme.revision) == (False, "heritage", 1)
+
+
 def test_round_trip_through_gzip_and_the_commands(tmp_path):
     call_command(
         "import_lexicon", str(FIXTURES / "multilingual.ttl"), "--scheme", "heritage", stdout=StringIO()
@@ -339,9 +351,15 @@ def test_reimport_updates_in_place_without_duplicates():
     second = import_lexicon_file(FIXTURES / "multilingual.ttl")
 
     assert second.scheme.pk == first.scheme.pk
-    assert (second.created, second.new_concepts, second.changed_concepts) == (False, 0, 0)
+    assert (second.created, second.changed, second.new_concepts, second.changed_concepts) == (
+        False,
+        False,
+        0,
+        0,
+    )
     assert second.scheme.slug == "heritage"
-    assert second.scheme.revision == 2
+    assert second.scheme.revision == 1  # nothing changed, so caches keyed on the revision stay valid
+    assert "Unchanged: scheme “Heritage skills”" in second.summary()
     assert dict(Concept.objects.values_list("uri", "id")) == ids
     assert lexicon_state(second.scheme) == before
 

@@ -132,6 +132,9 @@ def finalise_scheme(parsed: ParsedScheme) -> ParsedScheme:
         concept.broader = {uri for uri in concept.broader if uri in concepts}
         outside_related.extend((concept.uri, uri) for uri in sorted(concept.related) if uri not in concepts)
         concept.related = {uri for uri in concept.related if uri in concepts and uri != concept.uri}
+    for concept in concepts.values():
+        for uri in concept.related:  # skos:related is symmetrical; the file may state it one way
+            concepts[uri].related.add(concept.uri)
     if outside_broader:
         parsed.warnings.append(
             f"{len(outside_broader)} broader/narrower link(s) point outside the scheme and were skipped "

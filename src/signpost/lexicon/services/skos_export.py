@@ -1,8 +1,7 @@
 """Exporting a concept scheme: SKOS as Turtle, RDF/XML or JSON-LD, or Signpost's CSV.
 
-`scheme_snapshot` reads a scheme into the same ParsedScheme shape the importers produce (a few
-queries, no per-concept ones), so export and import meet in the middle and a round trip can be
-checked by comparing snapshots.
+Export reads the scheme with lexicon_store.scheme_snapshot into the same ParsedScheme shape the
+importers produce (a few queries, no per-concept ones), so export and import meet in the middle.
 """
 
 from __future__ import annotations
@@ -12,9 +11,10 @@ from collections import defaultdict
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
 
-from signpost.lexicon.models import BroaderLink, Concept, ConceptScheme, Label, Mapping, Note
+from signpost.lexicon.models import ConceptScheme
 from signpost.lexicon.services.csv_format import write_csv
-from signpost.lexicon.services.parsed import LexiconImportError, ParsedConcept, ParsedScheme
+from signpost.lexicon.services.lexicon_store import scheme_snapshot
+from signpost.lexicon.services.parsed import LexiconImportError, ParsedScheme
 from signpost.lexicon.services.skos_import import (
     LABEL_PROPERTIES,
     MAPPING_PROPERTIES,
@@ -33,9 +33,6 @@ JSONLD_CONTEXT = {
     "sp": str(SP),
 }
 
-RelatedLink = Concept.related.through
-ConceptSector = Concept.sectors.through
-
 
 def export_scheme(scheme: ConceptScheme, fmt: str) -> str | bytes:
     """The scheme in `fmt` (ttl, rdf, jsonld, nt or csv): text, or UTF-8 bytes for RDF/XML."""
@@ -50,51 +47,6 @@ def export_scheme(scheme: ConceptScheme, fmt: str) -> str | bytes:
     if fmt == "jsonld":
         return graph.serialize(format="json-ld", context=JSONLD_CONTEXT, indent=2)
     return graph.serialize(format=_RDFLIB_FORMATS[fmt])
-
-
-def scheme_snapshot(scheme: ConceptScheme) -> ParsedScheme:
-    """Everything the lexicon holds about a scheme, keyed by URI."""
-    snapshot = ParsedScheme(
-        uri=scheme.uri,
-        source=f"scheme {scheme.slug}",
-        slug_hint=scheme.slug,
-        titles={scheme.default_language: scheme.title},
-        descriptions={scheme.default_language: scheme.description} if scheme.description else {},
-        version=scheme.version,
-        licence=scheme.licence,
-        attribution=scheme.attribution,
-        default_language=scheme.default_language,
-    )
-    by_id: dict[int, ParsedConcept] = {}
-    for pk, uri, notation, top in Concept.objects.filter(scheme=scheme).values_list(
-        "id", "uri", "notation", "is_top_concept"
-    ):
-        by_id[pk] = snapshot.concepts[uri] = ParsedConcept(uri=uri, notation=notation, top=top)
-    for concept_id, kind, lang, text in Label.objects.filter(concept__scheme=scheme).values_list(
-        "concept_id", "kind", "language", "text"
-    ):
-        by_id[concept_id].labels.add((kind, lang, text))
-    for concept_id, kind, lang, text in Note.objects.filter(concept__scheme=scheme).values_list(
-        "concept_id", "kind", "language", "text"
-    ):
-        by_id[concept_id].notes.add((kind, lang, text))
-    for concept_id, broader_uri in BroaderLink.objects.filter(concept__scheme=scheme).values_list(
-        "concept_id", "broader__uri"
-    ):
-        by_id[concept_id].broader.add(broader_uri)
-    for concept_id, related_uri in RelatedLink.objects.filter(from_concept__scheme=scheme).values_list(
-        "from_concept_id", "to_concept__uri"
-    ):
-        by_id[concept_id].related.add(related_uri)
-    for concept_id, relation, target in Mapping.objects.filter(source__scheme=scheme).values_list(
-        "source_id", "relation", "target_uri"
-    ):
-        by_id[concept_id].mappings.add((relation, target))
-    for concept_id, slug in ConceptSector.objects.filter(concept__scheme=scheme).values_list(
-        "concept_id", "sector__slug"
-    ):
-        by_id[concept_id].sectors.add(slug)
-    return snapshot
 
 
 def _literal(text: str, language: str) -> Literal:
