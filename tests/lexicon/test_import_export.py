@@ -551,7 +551,6 @@ def test_unesco_thesaurus_imports_completely():
     assert result.concepts == 4482
     assert Concept.objects.filter(scheme=result.scheme).count() == 4482
     assert set(Label.objects.values_list("language", flat=True).distinct()) == {"en", "fr", "es", "ru", "ar"}
-    assert result.elapsed < 60
 
 
 @pytest.mark.slow
@@ -570,4 +569,3 @@ def test_esco_skills_import_completely():
     assert set(concepts.values_list("uri", flat=True)) >= skill_uris
     assert concepts.filter(is_top_concept=True).count() == 4
     assert BroaderLink.objects.filter(concept__scheme=result.scheme).count() == 20656
-    assert result.elapsed < 60
