@@ -173,8 +173,19 @@ def store_scheme(parsed: ParsedScheme, *, slug: str | None = None, prune: bool =
             for relation, target in sorted(c.mappings)
         ),
     )
+    _refresh_planner_statistics(len(parsed.concepts))
     result.resolved_targets = resolve_mapping_targets(scheme=scheme)
     return result
+
+
+def _refresh_planner_statistics(concept_count: int) -> None:
+    """After a big bulk load, PostgreSQL's planner still believes the tables are tiny and picks
+    nested loops that take seconds; ANALYZE (allowed inside a transaction) sets it right."""
+    if connection.vendor != "postgresql" or concept_count < 1000:
+        return
+    tables = [model._meta.db_table for model in (Concept, Label, Note, BroaderLink, Mapping)]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(tables))
 
 
 def scheme_snapshot(scheme: ConceptScheme) -> ParsedScheme:
