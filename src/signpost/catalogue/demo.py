@@ -280,7 +280,7 @@ def _occurrences(
     if length == "deadline":
         # A funding call or an open application: a closing date and nothing else.
         offset = rng.randint(-60, -8) if when == "past" else rng.randint(21, 120)
-        deadline = datetime.combine(today + timedelta(days=offset), time(12, 0))
+        deadline = datetime.combine(_friday_at_latest(today + timedelta(days=offset)), time(12, 0))
         return [OccurrenceRecord(registration_deadline=deadline, external_id=f"{item['id']}-1")], []
     runs = _runs(rng, length=length, count=int(item.get("runs", DEFAULT_RUNS[kind])), when=when, today=today)
     places = _venue_order(spec, item, rng)
@@ -348,7 +348,7 @@ def _runs(rng: random.Random, *, length: str, count: int, when: str, today: date
     """Dates for `count` runs: all past, all in the next nine months, or a past one then future."""
     span = _span_days(length)
     # Far enough ahead that the booking deadline (see _run) has not passed, even after _weekday.
-    lead = 50 if length.endswith("mo") else (30 if span else 12)
+    lead = 50 if length.endswith("mo") else (30 if span else 14)
     count = max(count, 2) if when == "both" else max(count, 1)
     if when == "past":
         offsets = _past_offsets(rng, count, span)
@@ -407,6 +407,11 @@ def _weekday(day: date, *, days: int, past: bool) -> date:
     return day  # unreachable: every week has a weekday in `midweek`
 
 
+def _friday_at_latest(day: date) -> date:
+    """The day itself on a weekday; the Friday before on a weekend (deadlines, programme ends)."""
+    return day - timedelta(days=max(0, day.weekday() - 4))
+
+
 def _span_days(length: str) -> int:
     if length.endswith("mo"):
         return int(length[:-2]) * 30
@@ -422,7 +427,7 @@ def _run(rng: random.Random, day: date, length: str) -> _Run:
     if length.endswith("mo"):
         start = datetime.combine(day, time(10, 0))
         last = day + timedelta(days=_span_days(length))
-        last -= timedelta(days=max(0, last.weekday() - 4))  # programmes end on a weekday
+        last = _friday_at_latest(last)  # programmes end on a weekday
         end = datetime.combine(last, time(16, 0))
         deadline = datetime.combine(day - timedelta(days=rng.choice([21, 28, 35, 42])), time(12, 0))
         return _Run(start, end, deadline)
@@ -437,7 +442,9 @@ def _run(rng: random.Random, day: date, length: str) -> _Run:
         start = datetime.combine(day, begin)
         end = datetime.combine(day + timedelta(days=days - 1), finish)
         notice = rng.choice([3, 5, 7]) if days == 1 else rng.choice([14, 21])
-        return _Run(start, end, datetime.combine(day - timedelta(days=notice), time(17, 0)))
+        return _Run(
+            start, end, datetime.combine(_friday_at_latest(day - timedelta(days=notice)), time(17, 0))
+        )
     minutes = int(length[:-1]) * (60 if length.endswith("h") else 1)
     if minutes <= 90:
         begin = rng.choice([time(10, 0), time(12, 30), time(14, 0), time(15, 30)])
@@ -446,5 +453,7 @@ def _run(rng: random.Random, day: date, length: str) -> _Run:
     start = datetime.combine(day, begin)
     end = start + timedelta(minutes=minutes)
     # Short online sessions usually take bookings until they start.
-    closes = None if minutes <= 90 else datetime.combine(day - timedelta(days=2), time(17, 0))
+    closes = (
+        None if minutes <= 90 else datetime.combine(_friday_at_latest(day - timedelta(days=2)), time(17, 0))
+    )
     return _Run(start, end, closes)
