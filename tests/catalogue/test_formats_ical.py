@@ -186,3 +186,22 @@ def test_an_empty_calendar_still_parses(client, provider_org):
 
     assert calendar.walk("VEVENT") == []
     assert str(calendar["PRODID"]) == "-//Signpost//Learning catalogue//EN"
+
+
+def test_a_subscriber_polling_gets_304_until_the_catalogue_changes(client, provider_org):
+    from signpost.catalogue.models import Status
+    from signpost.catalogue.services.opportunities import set_status
+
+    first = make_opportunity(provider_org, title="First")
+    path = "/calendars/providers/heritage-skills-training.ics"
+    response = client.get(path)
+    etag = response["ETag"]
+
+    assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    set_status(opportunity=first, status=Status.WITHDRAWN)
+    make_opportunity(provider_org, title="Second")
+    changed = client.get(path, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert _titles(Calendar.from_ical(changed.content)) == ["Second"]

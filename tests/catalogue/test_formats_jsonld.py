@@ -106,6 +106,7 @@ def test_a_workshop_with_one_date_is_an_event(provider_org):
     event = _page(opportunity)
     assert schema_type(opportunity_for_page(pk=opportunity.pk)) == "Event"
     assert (event, RDF.type, SDO.Event) in graph
+    assert _one(graph, event, SDO.additionalType) == Literal("https://w3id.org/signpost/kind/workshop")
     assert _one(graph, event, SDO.eventAttendanceMode) == Literal(
         "https://schema.org/OfflineEventAttendanceMode"
     )

@@ -172,3 +172,33 @@ def test_a_page_of_many_items_costs_a_fixed_number_of_queries(
         page = _get(client, FEED)
 
     assert len(page["items"]) == 30
+
+
+def test_signposts_own_harvester_reads_the_feed_back(client, provider_org):
+    """Another Signpost harvesting this one gets the same opportunity back (feeds in, harvest/rpde.py)."""
+    from signpost.catalogue.harvest.rpde import parse_page
+    from tests.factories import ConceptFactory
+
+    concept = ConceptFactory(pref_label="Preventive conservation")
+    online = {"is_online": True, "venue_name": "", "address": "", "town": "", "postcode": "", "region": ""}
+    webinar = make_opportunity(
+        provider_org,
+        title="Pests in stores",
+        kind="masterclass",
+        tags=[concept.uri],
+        occurrences=[occurrence(10, **online), occurrence(20)],
+    )
+
+    page = parse_page(client.get(FEED).content, base_url="http://testserver")
+
+    assert page.problems == []
+    (record,) = page.records
+    assert record.external_id == f"Event:{webinar.pk}"
+    assert (record.title, record.kind) == ("Pests in stores", "masterclass")
+    assert record.tags == [concept.uri]
+    assert (record.contact_name, record.contact_email) == ("Priya Raman", "priya@example.org")
+    assert [(o.is_online, o.town, o.region) for o in record.occurrences] == [
+        (True, "", ""),
+        (False, "Leeds", "Yorkshire and The Humber"),
+    ]
+    assert [o.start for o in record.occurrences] == list(webinar.occurrences.values_list("start", flat=True))

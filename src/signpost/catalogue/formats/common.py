@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from signpost.catalogue.models import Kind, Occurrence, Opportunity
 
@@ -62,9 +62,29 @@ def location_text(occurrence: Occurrence) -> str:
     return place
 
 
+_PK_SENTINEL = 987654321
+
+
+def cached_path(name: str, *args: str | int) -> str:
+    """reverse(), remembered: a change-feed page or a calendar names the same few providers and
+    concepts hundreds of times, and reverse() is slow enough to show."""
+    return _cached_reverse(name, args, get_script_prefix(), get_urlconf())
+
+
+@lru_cache(maxsize=4096)
+def _cached_reverse(name: str, args: tuple[str | int, ...], prefix: str, urlconf: str | None) -> str:
+    return reverse(name, args=args, urlconf=urlconf)
+
+
 def page_path(opportunity: Opportunity) -> str:
-    return reverse("catalogue:opportunity_detail", args=[opportunity.pk])
+    # Every opportunity has its own page: fill the pk into one reversed pattern.
+    template = cached_path("catalogue:opportunity_detail", _PK_SENTINEL)
+    return template.replace(str(_PK_SENTINEL), str(opportunity.pk))
 
 
 def provider_path(opportunity: Opportunity) -> str:
-    return reverse("accounts:organisation_detail", args=[opportunity.provider.slug])
+    return cached_path("accounts:organisation_detail", opportunity.provider.slug)
+
+
+def concept_path(scheme_slug: str, concept_pk: int) -> str:
+    return cached_path("lexicon:concept_detail", scheme_slug, concept_pk)

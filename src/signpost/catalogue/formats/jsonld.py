@@ -15,11 +15,11 @@ import json
 from datetime import datetime
 from typing import Any
 
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from signpost.catalogue.formats.common import (
     AbsoluteUrl,
+    concept_path,
     has_venue,
     in_venue_zone,
     is_event_kind,
@@ -31,6 +31,9 @@ from signpost.catalogue.models import Format, Occurrence, Opportunity, Status
 
 SCHEMA = "https://schema.org/"
 CONTEXT = "https://schema.org"
+# Signpost's own kind (workshop, masterclass, …) as additionalType, which schema.org allows on
+# any type: Event has no learningResourceType, and a harvester should not have to guess.
+KIND_BASE = "https://w3id.org/signpost/kind/"
 DESCRIPTION_LIMIT = 5000
 # Fewer places left than this is "limited availability" rather than "in stock".
 FEW_PLACES = 5
@@ -99,6 +102,7 @@ class _Builder:
                 "@id": self.page,
                 "url": self.page,
                 "name": o.title,
+                "additionalType": KIND_BASE + o.kind,
                 "description": description[:DESCRIPTION_LIMIT],
                 "inLanguage": o.language,
                 "sameAs": o.url,
@@ -147,9 +151,7 @@ class _Builder:
                         "@id": concept.uri,
                         "name": concept.pref_label,
                         "termCode": concept.notation,
-                        "url": self.absolute_url(
-                            reverse("lexicon:concept_detail", args=[scheme.slug, concept.pk])
-                        ),
+                        "url": self.absolute_url(concept_path(scheme.slug, concept.pk)),
                         "inDefinedTermSet": _compact(
                             {"@type": "DefinedTermSet", "@id": scheme.uri, "name": scheme.title}
                         ),

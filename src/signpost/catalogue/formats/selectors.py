@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from signpost.accounts.models import Organisation
@@ -88,6 +88,17 @@ def concept_and_narrower_ids(*, concept: Concept) -> set[int]:
         frontier = children - found
         found |= frontier
     return found
+
+
+def catalogue_version() -> str:
+    """A value that changes whenever an opportunity (or one of its dates) is written or deleted,
+    for keying caches of calendars. Every writer bumps modified_seq and updated_at; the count
+    catches a deletion of the newest row."""
+    stats = Opportunity.objects.aggregate(
+        seq=Max("modified_seq"), count=Count("pk"), updated=Max("updated_at")
+    )
+    updated = stats["updated"].timestamp() if stats["updated"] else 0
+    return f"{stats['seq'] or 0}-{stats['count']}-{updated}"
 
 
 def recently_published(*, limit: int = NEW_OPPORTUNITIES_LIMIT) -> list[Opportunity]:

@@ -3,13 +3,19 @@
 All public: calendars list only published, upcoming occurrences, whoever asks.
 """
 
+import hashlib
+from collections.abc import Callable
 from datetime import datetime
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import quote_etag
 
 from signpost.accounts.models import Organisation
 from signpost.catalogue import permissions
@@ -21,6 +27,7 @@ from signpost.core.models import Region
 from signpost.lexicon.models import Concept
 
 FEED_DESCRIPTION_LIMIT = 600
+CALENDAR_CACHE_SECONDS = 60 * 60
 
 
 def _calendar_response(
@@ -28,18 +35,36 @@ def _calendar_response(
     *,
     name: str,
     uid: str,
-    occurrences: list[Occurrence],
+    occurrences: Callable[[], list[Occurrence]],
     description: str = "",
     filename: str = "",
 ) -> HttpResponse:
-    body = build_calendar(
-        name=name,
-        uid=uid,
-        occurrences=occurrences,
-        absolute_url=request.build_absolute_uri,
-        description=description,
-    )
+    """The calendar, built once per catalogue change and hour and then served from the cache.
+
+    Building a calendar of a thousand dates takes seconds (icalendar is thorough, not fast),
+    and subscribed calendar apps poll every few hours: they get the cached copy, or a 304 when
+    their ETag still matches. The hour in the key lets dates that have ended drop out.
+    """
+    now = timezone.now()
+    version = selectors.catalogue_version()
+    fingerprint = f"{request.get_host()}|{uid}|{name}|{description}|{version}|{now:%Y%m%d%H}"
+    etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return not_modified
+    cache_key = f"catalogue:ics:{etag}"
+    body = cache.get(cache_key)
+    if body is None:
+        body = build_calendar(
+            name=name,
+            uid=uid,
+            occurrences=occurrences(),
+            absolute_url=request.build_absolute_uri,
+            description=description,
+        )
+        cache.set(cache_key, body, CALENDAR_CACHE_SECONDS)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -53,7 +78,7 @@ def opportunity_ics(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         name=opportunity.title,
         uid=f"opportunity-{opportunity.pk}@signpost",
-        occurrences=selectors.calendar_for_opportunity(opportunity=opportunity),
+        occurrences=lambda: selectors.calendar_for_opportunity(opportunity=opportunity),
         filename=f"signpost-opportunity-{opportunity.pk}.ics",
     )
 
@@ -64,7 +89,7 @@ def provider_ics(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         name=f"{provider.name} on Signpost",
         uid=f"provider-{provider.slug}@signpost",
-        occurrences=selectors.calendar_for_provider(provider=provider),
+        occurrences=lambda: selectors.calendar_for_provider(provider=provider),
         description=f"Upcoming learning opportunities offered by {provider.name}.",
     )
 
@@ -75,7 +100,7 @@ def region_ics(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         name=f"Learning in {region.name} on Signpost",
         uid=f"region-{region.slug}@signpost",
-        occurrences=selectors.calendar_for_region(region=region),
+        occurrences=lambda: selectors.calendar_for_region(region=region),
         description=f"Upcoming learning opportunities in {region.name}, and online ones open to all.",
     )
 
@@ -86,7 +111,7 @@ def area_ics(request: HttpRequest, concept_id: int) -> HttpResponse:
         request,
         name=f"{concept.pref_label} on Signpost",
         uid=f"area-{concept.pk}@signpost",
-        occurrences=selectors.calendar_for_area(concept=concept),
+        occurrences=lambda: selectors.calendar_for_area(concept=concept),
         description=f"Upcoming learning opportunities about {concept.pref_label} and the skills within it.",
     )
 
