@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from signpost.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD, PERSONAS, seed_demo
+from signpost.accounts.models import Organisation
 
 
 class Command(BaseCommand):
@@ -17,10 +18,11 @@ class Command(BaseCommand):
         from signpost.catalogue.demo import seed_catalogue_demo
 
         counts = seed_demo()
-        self.stdout.write(
-            f"Demo data: {counts['organisations']} organisations, {counts['people']} demo people."
-        )
         catalogue = seed_catalogue_demo()
+        # Counted after the catalogue demo, which adds its own providers.
+        self.stdout.write(
+            f"Demo data: {Organisation.objects.count()} organisations, {counts['people']} demo people."
+        )
         self.stdout.write(
             f"Demo catalogue: {catalogue['opportunities']} opportunities from {catalogue['providers']} "
             f"providers, {catalogue['upcoming']} upcoming dates ({catalogue['created']} new, "
