@@ -202,3 +202,12 @@ def test_signposts_own_harvester_reads_the_feed_back(client, provider_org):
         (False, "Leeds", "Yorkshire and The Humber"),
     ]
     assert [o.start for o in record.occurrences] == list(webinar.occurrences.values_list("start", flat=True))
+
+
+@pytest.mark.parametrize(
+    "query", ["afterTimestamp=-1", "afterTimestamp=99999999999999999999", "afterTimestamp=1&afterId=-5"]
+)
+def test_a_position_out_of_range_is_refused(client, query):
+    response = client.get(f"{FEED}?{query}")
+
+    assert response.status_code == 422

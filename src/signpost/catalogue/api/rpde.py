@@ -14,14 +14,21 @@ from signpost.catalogue.formats import rpde as rpde_format
 
 router = Router(tags=["catalogue"])
 
+# The largest value the database's bigint columns hold: anything above is no position.
+MAX_POSITION = 2**63 - 1
+
 
 class RpdeQuery(Schema):
     after_timestamp: int | None = Field(
         None,
         alias="afterTimestamp",
+        ge=0,
+        le=MAX_POSITION,
         description="The `modified` value of the last item you have; give it with afterId",
     )
-    after_id: int | None = Field(None, alias="afterId", description="The `id` of the last item you have")
+    after_id: int | None = Field(
+        None, alias="afterId", ge=0, le=MAX_POSITION, description="The `id` of the last item you have"
+    )
 
 
 class RpdeItemOut(Schema):
