@@ -95,11 +95,27 @@ _ISO_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{8}$")
 _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.IGNORECASE)
 
 
+# The usual spreadsheet forms, read without trying every pattern: 04/03/2027, 4.3.27 9:15.
+_NUMERIC = re.compile(
+    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$"
+)
+
+
 def read_when(value: object) -> datetime | date | time:
     """A date and time, a date alone or a time alone; raises ValueError with a message to show."""
     if isinstance(value, datetime | date | time):
         return value
     text = " ".join(str(value).split())
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        day, month, year, hour, minute, second = numeric.groups()
+        full_year = int(year) + 2000 if len(year) == 2 else int(year)
+        try:
+            if hour is None:
+                return date(full_year, int(month), int(day))
+            return datetime(full_year, int(month), int(day), int(hour), int(minute), int(second or 0))  # noqa: DTZ001
+        except ValueError:
+            raise ValueError(f"{str(value).strip()[:60]!r} is not a date and time ({DATE_HELP})") from None
     if _ISO.match(text):
         try:
             moment = datetime.fromisoformat(text.replace("z", "Z"))

@@ -217,14 +217,24 @@ def template_workbook() -> bytes:
 
 @transaction.atomic
 def create_import(
-    *, provider: Organisation, uploaded_by: User | None, content: bytes, filename: str, file_format: str = ""
+    *,
+    provider: Organisation,
+    uploaded_by: User | None,
+    content: bytes,
+    filename: str,
+    file_format: str = "",
+    parsed: ParsedFile | None = None,
 ) -> ImportJob:
-    """Read and check an uploaded file and keep it, with its problems, for a preview."""
+    """Read and check an uploaded file and keep it, with its problems, for a preview.
+
+    :param parsed: the file already read by `read_upload` (the command reads it once).
+    """
     name = PurePath(filename or "upload").name[:255] or "upload"
-    try:
-        parsed = read_upload(content=content, filename=name, file_format=file_format)
-    except IngestError as problem:
-        raise ValidationError({"file": str(problem)}) from problem
+    if parsed is None:
+        try:
+            parsed = read_upload(content=content, filename=name, file_format=file_format)
+        except IngestError as problem:
+            raise ValidationError({"file": str(problem)}) from problem
     problems = check_records(parsed)
     job = ImportJob(
         provider=provider,
@@ -292,10 +302,13 @@ def preview_rows(job: ImportJob, parsed: ParsedFile, *, problems_only: bool = Fa
 # --- Import -------------------------------------------------------------------------------
 
 
-def confirm_import(*, job: ImportJob, valid_only: bool, in_background: bool | None = None) -> ImportJob:
+def confirm_import(
+    *, job: ImportJob, valid_only: bool, in_background: bool | None = None, parsed: ParsedFile | None = None
+) -> ImportJob:
     """Start a previewed import: at once for small files, in the background for large ones.
 
     :param in_background: force the choice (the command runs every import at once).
+    :param parsed: the job's file as already read in this process, for an import run at once.
     """
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
@@ -323,19 +336,23 @@ def confirm_import(*, job: ImportJob, valid_only: bool, in_background: bool | No
             job_id = job.pk
             transaction.on_commit(lambda: run_import_job.enqueue(job_id))
     if not background:
-        run_import(job_id=job.pk)
+        run_import(job_id=job.pk, parsed=parsed)
     job.refresh_from_db()
     return job
 
 
-def run_import(*, job_id: int) -> ImportJob:
-    """Write a confirmed import (idempotent: a job that is not queued is left as it is)."""
+def run_import(*, job_id: int, parsed: ParsedFile | None = None) -> ImportJob:
+    """Write a confirmed import (idempotent: a job that is not queued is left as it is).
+
+    The file is read again unless `parsed` holds it; its records are validated again either way,
+    since the catalogue may have changed since the preview.
+    """
     claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.QUEUED).update(status=ImportJob.RUNNING)
     job = ImportJob.objects.select_related("provider").get(pk=job_id)
     if not claimed:
         return job
     try:
-        parsed = load_parsed(job)
+        parsed = parsed or load_parsed(job)
         result, problems = _write(job, parsed)
     except IngestError as problem:
         return _finish(job, status=ImportJob.FAILED, message=f"Nothing was imported: {problem}")

@@ -51,12 +51,14 @@ class Command(BaseCommand):
             self._dry_run(content, path.name, options["file_format"], verbosity=verbosity)
             return
         try:
-            job = imports.create_import(
-                provider=provider, uploaded_by=None, content=content, filename=path.name,
-                file_format=options["file_format"],
-            )  # fmt: skip
-        except ValidationError as problem:
-            raise CommandError(" ".join(problem.messages)) from problem
+            parsed = imports.read_upload(
+                content=content, filename=path.name, file_format=options["file_format"]
+            )
+        except IngestError as problem:
+            raise CommandError(str(problem)) from problem
+        job = imports.create_import(
+            provider=provider, uploaded_by=None, content=content, filename=path.name, parsed=parsed
+        )
         summary = imports.summarise(job)
         self._list(summary.errors, verbosity=verbosity)
         if verbosity >= 2:
@@ -64,7 +66,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"note: {notice['text']}")
         try:
             # A command is already out of the way of any web request: run it here, whatever its size.
-            job = imports.confirm_import(job=job, valid_only=options["valid_only"], in_background=False)
+            job = imports.confirm_import(
+                job=job, valid_only=options["valid_only"], in_background=False, parsed=parsed
+            )
         except ValidationError as problem:
             imports.discard_import(job=job)  # refused: leave nothing behind
             raise CommandError(" ".join(problem.messages)) from problem
