@@ -43,10 +43,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def reference_rows(transactional_db: Any) -> None:
     """Browser tests run in flushed transactional databases, which lose the migration's rows."""
+    from signpost.catalogue.models import CAREER_STAGES, CareerStage
     from signpost.core.models import Region, Sector
     from signpost.core.reference_data import ensure_reference_rows
 
     ensure_reference_rows(Sector, Region)
+    for position, (slug, name) in enumerate(CAREER_STAGES):
+        CareerStage.objects.update_or_create(slug=slug, defaults={"name": name, "position": position})
 
 
 @pytest.fixture(scope="session")

@@ -443,3 +443,15 @@ def test_suggestions_match_any_label_of_the_tagging_scheme_only(lex):
 
     assert [(c.pref_label, c.matched_text) for c in by_alt] == [("Digital preservation", "Digital curation")]
     assert [c.pref_label for c in by_part] == ["Cataloguing"]  # not ESCO's "catalogue collections"
+
+
+def test_a_draft_that_was_once_published_is_withdrawn_not_deleted(priya, provider_org, lex):
+    once_published = draft_opportunity(provider_org, title="Oral history")
+    editing.change_status(opportunity=once_published, actor=priya, status=Status.PUBLISHED)
+    editing.change_status(opportunity=once_published, actor=priya, status=Status.DRAFT)
+
+    with pytest.raises(ValidationError) as caught:
+        editing.delete_opportunity(opportunity=once_published, actor=priya)
+
+    assert Opportunity.objects.filter(pk=once_published.pk).exists()
+    assert caught.value.message_dict["status"][0].startswith("This draft was published before")

@@ -509,6 +509,17 @@ def delete_opportunity(*, opportunity: Opportunity, actor: AnyUser) -> None:
                 ]
             }
         )
+    if opportunity.published_at is not None:
+        # Once published, other catalogues may hold it: they learn of its end through the change
+        # feed, which can only say "deleted" about a row that still exists.
+        raise ValidationError(
+            {
+                "status": [
+                    "This draft was published before, so other catalogues may list it. "
+                    "Withdraw it instead of deleting it."
+                ]
+            }
+        )
     pk = opportunity.pk
     opportunity.delete()
     transaction.on_commit(lambda: opportunities_changed([pk]))
