@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +12,7 @@ from openpyxl import load_workbook
 
 from signpost.catalogue.models import ImportJob, Opportunity
 from signpost.catalogue.services import imports
-from tests.catalogue.import_helpers import csv_bytes, media_root  # noqa: F401 (fixture)
+from tests.catalogue.import_helpers import csv_bytes, media_root, xlsx_bytes  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
@@ -244,3 +245,86 @@ def test_large_files_are_imported_in_the_background_from_the_page(
     job.refresh_from_db()
     assert (job.status, job.processed_rows) == ("done", 2)
     assert Opportunity.objects.count() == 2
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("a.xlsx", b"PK\x03\x04" + b"\x01" * 400, "This is not a readable XLSX workbook"),
+        ("a.xlsx", _zip({"xl/workbook.xml": "<bad"}), "This XLSX workbook cannot be read"),
+        (
+            "a.csv",
+            b"title,start\n" + b"x" * 200_000 + b",1\n",
+            "Line 2 of the CSV file cannot be read: a cell is longer",
+        ),
+        (
+            "a.csv",
+            b'title,start\n"unclosed,04/03/2027\n',
+            "Line 2 of the CSV file cannot be read: a quoted cell",
+        ),
+        ("a.json", b"[" * 5000 + b"]" * 5000, "This JSON is nested too deeply"),
+        (
+            "a.html",
+            b"<html><body>nothing here</body></html>",
+            "No schema.org Course, CourseInstance or Event",
+        ),
+        (
+            "blob",
+            b"\x01\x02\x03\x04\x05binary\x06\x07\x08",
+            "This file holds binary data Signpost cannot read.",
+        ),
+    ],
+)
+def test_broken_files_get_a_message_never_a_server_error(client, priya, provider_org, name, content, message):
+    client.force_login(priya)
+
+    page = _upload(client, provider_org, content, name=name)
+    api = client.post(
+        f"/api/providers/{provider_org.slug}/imports", {"file": SimpleUploadedFile(name, content)}
+    )
+
+    assert page.status_code == 400
+    assert message in page.content.decode().replace("&quot;", '"').replace("&#x27;", "'")
+    assert api.status_code == 422
+    assert ImportJob.objects.count() == 0
+
+
+def _ics(lines: str) -> bytes:
+    event = f"BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:S\r\n{lines}\r\nEND:VEVENT\r\n"
+    return f"BEGIN:VCALENDAR\r\n{event}END:VCALENDAR\r\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("a.ics", _ics("DTSTART:garbage"), "event “S” (UID x): DTSTART: cannot be read as a date and time"),
+        ("a.ics", _ics("DTSTART:20270101T100000Z\r\nRRULE:FREQ=NONSENSE"),
+         "event “S” (UID x): RRULE: its repeat rule cannot be read"),
+        ("a.json", b'{"@type": "Event", "name": ["a", {"x": 1}], "startDate": {"@value": 5}, '
+         b'"offers": {"price": "abc"}}', "item “a”: offers: 'abc' is not an amount such as 85 or 85.50"),
+        ("a.xlsx", xlsx_bytes([["title", "start", "capacity"], ["A", "=1/0", 3.7]]),
+         "row 2: capacity: '3.7' is not a whole number"),
+    ],
+)  # fmt: skip
+def test_bad_values_in_any_format_are_named_on_the_preview(
+    client, priya, provider_org, name, content, problem
+):
+    client.force_login(priya)
+
+    response = _upload(client, provider_org, content, name=name)
+
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    assert any(p["text"].startswith(problem) for p in job.errors), [p["text"] for p in job.errors]
+    assert client.get(response["Location"]).status_code == 200
+    confirmed = client.post(f"/imports/{job.pk}/confirm/", {"mode": "all"}, follow=True)
+    assert confirmed.status_code == 200
+    assert Opportunity.objects.count() == 0

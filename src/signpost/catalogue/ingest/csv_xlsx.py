@@ -189,15 +189,21 @@ def read_csv(content: bytes) -> ParsedFile:
         delimiter = csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
+    # strict: an unclosed quote is an error to show, not a row that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             for values in reader:
                 yield reader.line_num, values
         except csv.Error as problem:
+            reason = str(problem)
+            if "end of data" in reason:
+                reason = 'a quoted cell is never closed (a " without its partner)'
+            elif "field limit" in reason:
+                reason = f"a cell is longer than {csv.field_size_limit():,} characters"
             raise IngestError(
-                f"Line {reader.line_num} of the CSV file cannot be read: {problem}."
+                f"Line {reader.line_num} of the CSV file cannot be read: {reason}."
             ) from problem
 
     parsed = _read_table(_numbered(rows()), "csv")
@@ -221,7 +227,7 @@ def _decode(content: bytes) -> tuple[str, list[Notice]]:
     except UnicodeDecodeError:
         # Excel on Windows saves "CSV" in the Windows code page, not UTF-8.
         notice = Notice("", "", "The file is not UTF-8; it was read as Windows-1252 (Excel's CSV).")
-        return content.decode("cp1252", errors="replace"), [notice]
+        return content.removeprefix(codecs.BOM_UTF8).decode("cp1252", errors="replace"), [notice]
 
 
 def read_xlsx(content: bytes) -> ParsedFile:

@@ -85,15 +85,25 @@ def detect_format(content: bytes, filename: str = "") -> str:
         return "html"
     if text.startswith("<"):
         raise IngestError(f"This looks like an XML file, which Signpost does not read. Upload {SUPPORTED}.")
+    if _looks_binary(head):
+        raise IngestError(f"This file holds binary data Signpost cannot read. Upload {SUPPORTED}.")
     if extension in EXTENSIONS and EXTENSIONS[extension] in {"csv"}:
         return "csv"
     if extension in EXTENSIONS:
         # Named .ics, .json … but its content is not that: say so rather than misreading it.
         expected = FORMATS[EXTENSIONS[extension]]
         raise IngestError(f"This file is named {extension} but does not hold {expected}. Upload {SUPPORTED}.")
-    if b"\x00" in head:
-        raise IngestError(f"This file holds binary data Signpost cannot read. Upload {SUPPORTED}.")
     return "csv"
+
+
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes, or many control characters: not text in any encoding a spreadsheet would use."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text, which has NULs of its own
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13))
+    return controls > max(len(head) // 20, 2)
 
 
 def read_file(content: bytes, *, filename: str = "", file_format: str = "") -> ParsedFile:

@@ -102,8 +102,11 @@ def _read_calendar(calendar: Component, parsed: ParsedFile, now: datetime) -> No
         for component in components:
             try:
                 record.occurrences.append(_occurrence(component, default_zone, record, parsed, source.label))
-            except ValueError as problem:
-                record.read_errors.append(("start", str(problem)))
+            except (ValueError, TypeError) as problem:
+                # icalendar keeps a property it cannot read and raises when its value is asked for.
+                record.read_errors.append(
+                    ("start", f"cannot be read as a date and time ({_reason(problem)})")
+                )
         parsed.add(record, source)
 
 

@@ -72,6 +72,8 @@ def read_jsonld(content: bytes, *, base_url: str = "") -> ParsedFile:
         raise IngestError(
             f"This is not valid JSON: line {problem.lineno}, column {problem.colno}: {problem.msg}."
         ) from problem
+    except RecursionError as problem:
+        raise IngestError("This JSON is nested too deeply to be a list of courses or events.") from problem
     return _read_nodes(_as_list(data), "jsonld")
 
 
@@ -90,7 +92,7 @@ def read_html(content: bytes, *, base_url: str = "") -> ParsedFile:
             found = extruct.extract(
                 content, base_url=base_url or None, syntaxes=syntaxes, uniform=True, errors="ignore"
             )
-        except Exception as again:
+        except (Exception, RecursionError) as again:
             raise IngestError(f"This web page cannot be read ({str(again)[:200]}).") from again
     nodes = [*found.get("json-ld", []), *found.get("microdata", [])]
     try:
