@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from datetime import date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -325,3 +326,11 @@ def test_the_template_has_the_columns_an_example_and_explanations_and_reads_back
     # Left as it is, the example row is skipped: there is nothing to import.
     with pytest.raises(IngestError, match="no rows of opportunities"):
         read_xlsx(content)
+
+
+def test_every_column_and_spelling_is_documented():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "catalogue-import.md").read_text()
+
+    for column in COLUMNS:
+        assert f"| {column.name} |" in docs or f"| **{column.name}** |" in docs
+        assert ", ".join(column.aliases) in docs
