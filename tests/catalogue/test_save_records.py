@@ -59,12 +59,16 @@ def test_a_valid_record_is_written_with_its_occurrence_and_reference_data(provid
 
 def test_re_importing_updates_and_does_not_duplicate(provider_org):
     save_records(provider=provider_org, records=[_record()], source="file")
-    result = save_records(provider=provider_org, records=[_record(title="Caring for photographs")], source="file")
+    result = save_records(
+        provider=provider_org, records=[_record(title="Caring for photographs")], source="file"
+    )
     assert (result.created, result.updated) == (0, 1)
     assert Opportunity.objects.get().title == "Caring for photographs"
     assert Occurrence.objects.count() == 1
 
-    again = save_records(provider=provider_org, records=[_record(title="Caring for photographs")], source="file")
+    again = save_records(
+        provider=provider_org, records=[_record(title="Caring for photographs")], source="file"
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
 
 
@@ -77,7 +81,9 @@ def test_errors_name_the_row_and_field_and_nothing_is_written(provider_org):
         kind="lecture series",
         contact_email="not-an-email",
         tags=["no such skill"],
-        occurrences=[OccurrenceRecord(start=datetime(2027, 3, 4, 10), end=datetime(2027, 3, 3, 10), region="Atlantis")],
+        occurrences=[
+            OccurrenceRecord(start=datetime(2027, 3, 4, 10), end=datetime(2027, 3, 3, 10), region="Atlantis")
+        ],
     )
     result = save_records(provider=provider_org, records=[good, bad], source="file")
 
@@ -93,7 +99,9 @@ def test_errors_name_the_row_and_field_and_nothing_is_written(provider_org):
 
 def test_valid_only_keeps_the_good_rows(provider_org):
     result = save_records(
-        provider=provider_org, records=[_record(row=1), _record(row=2, external_id="B", kind="??")], source="file",
+        provider=provider_org,
+        records=[_record(row=1), _record(row=2, external_id="B", kind="??")],
+        source="file",
         valid_only=True,
     )
     assert (result.created, result.skipped, len(result.errors)) == (1, 1, 1)
@@ -118,3 +126,16 @@ def test_publishing_needs_a_human_contact(provider_org):
     opportunity.contact_phone = "0113 496 0000"
     set_status(opportunity=opportunity, status=Status.PUBLISHED)
     assert opportunity.status == Status.PUBLISHED
+
+
+def test_change_numbers_are_handed_out_in_order(provider_org):
+    from django.db import transaction
+
+    from signpost.catalogue.services.opportunities import reserve_change_numbers
+
+    save_records(provider=provider_org, records=[_record()], source="file")
+    last = Opportunity.objects.get().modified_seq
+    with transaction.atomic():
+        first = reserve_change_numbers(3)
+        after = reserve_change_numbers()
+    assert (first, after) == (last + 1, last + 4)

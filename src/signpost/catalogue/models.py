@@ -117,6 +117,19 @@ class Opportunity(TimeStampedModel):
         return self.title
 
 
+class ChangeCounter(models.Model):
+    """A single row holding the last `modified_seq` handed out.
+
+    Writers lock it (select_for_update) until they commit, so change numbers become visible in
+    the order they were handed out and a harvester of the RPDE feed never skips a change.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"change {self.value}"
+
+
 class Occurrence(TimeStampedModel):
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="occurrences")
     start = models.DateTimeField(

@@ -261,7 +261,7 @@ def _date_validator() -> opportunities.RecordValidator:
 
 def _bump(opportunity: Opportunity) -> None:
     """Move the opportunity up the change feed and re-index it once the transaction commits."""
-    opportunity.modified_seq = opportunities._next_seq()
+    opportunity.modified_seq = opportunities.reserve_change_numbers()
     opportunity.save(update_fields=["modified_seq", "updated_at"])
     pk = opportunity.pk
     transaction.on_commit(lambda: opportunities_changed([pk]))

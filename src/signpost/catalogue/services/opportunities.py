@@ -23,6 +23,7 @@ from django.utils import timezone
 from signpost.accounts.models import Organisation
 from signpost.catalogue.models import (
     CareerStage,
+    ChangeCounter,
     Feed,
     Format,
     Kind,
@@ -349,8 +350,23 @@ def save_records(
     return result
 
 
-def _next_seq() -> int:
-    return (Opportunity.objects.aggregate(m=Max("modified_seq"))["m"] or 0) + 1
+def reserve_change_numbers(count: int = 1) -> int:
+    """Hand out `count` consecutive change numbers (for Opportunity.modified_seq); return the first.
+
+    Must run inside the writing transaction: the counter row stays locked until it commits, so
+    a change feed read in number order never passes a change that has not committed yet.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("reserve_change_numbers must be called inside transaction.atomic()")
+    counter = ChangeCounter.objects.select_for_update().filter(pk=1).first()
+    if counter is None:
+        start = Opportunity.objects.aggregate(m=Max("modified_seq"))["m"] or 0
+        counter = ChangeCounter.objects.create(pk=1, value=start)
+        counter = ChangeCounter.objects.select_for_update().get(pk=1)
+    first = counter.value + 1
+    counter.value += max(count, 1)
+    counter.save(update_fields=["value"])
+    return first
 
 
 def _write(
@@ -386,7 +402,7 @@ def _write(
     }
     for region in new_regions.values():
         region.save()
-    seq = _next_seq()
+    seq = reserve_change_numbers(len(clean))
     now = timezone.now()
     created: list[tuple[Opportunity, _Clean]] = []
     updated: list[tuple[Opportunity, _Clean]] = []
@@ -514,7 +530,7 @@ def set_status(*, opportunity: Opportunity, status: str) -> Opportunity:
     opportunity.status = status
     if status == Status.PUBLISHED and opportunity.published_at is None:
         opportunity.published_at = timezone.now()
-    opportunity.modified_seq = _next_seq()
+    opportunity.modified_seq = reserve_change_numbers()
     opportunity.save(update_fields=["status", "published_at", "modified_seq", "updated_at"])
     transaction.on_commit(lambda: opportunities_changed([opportunity.pk]))
     return opportunity
@@ -526,7 +542,8 @@ def withdraw_missing(*, feed: Feed, seen_external_ids: set[str]) -> int:
     gone = Opportunity.objects.filter(feed=feed, status=Status.PUBLISHED).exclude(
         external_id__in=seen_external_ids
     )
-    seq = _next_seq()
+    gone = list(gone)
+    seq = reserve_change_numbers(len(gone))
     ids = []
     for offset, opportunity in enumerate(gone):
         opportunity.status = Status.WITHDRAWN
@@ -546,10 +563,12 @@ def mark_past(*, now: Any = None) -> int:
         .exclude(occurrences__start__isnull=True)
         .distinct()
     )
-    ids = list(candidates.values_list("pk", flat=True))
-    seq = _next_seq()
-    for offset, pk in enumerate(ids):
-        Opportunity.objects.filter(pk=pk).update(
-            status=Status.PAST, modified_seq=seq + offset, updated_at=now
-        )
+    with transaction.atomic():
+        ids = list(candidates.values_list("pk", flat=True))
+        seq = reserve_change_numbers(len(ids))
+        for offset, pk in enumerate(ids):
+            Opportunity.objects.filter(pk=pk).update(
+                status=Status.PAST, modified_seq=seq + offset, updated_at=now
+            )
+        transaction.on_commit(lambda: opportunities_changed(ids))
     return len(ids)
