@@ -11,11 +11,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
-from signpost.catalogue.models import CareerStage, Format, Kind, Occurrence, Opportunity, Status
+from signpost.catalogue.models import (
+    CareerStage,
+    Format,
+    Kind,
+    Occurrence,
+    Opportunity,
+    OpportunityTag,
+    Status,
+)
 from signpost.catalogue.search import get_backend
 from signpost.catalogue.search.base import FACETS, SearchQuery, SearchResult
 from signpost.catalogue.services.indexing import ensure_search_index
@@ -34,6 +44,14 @@ FACET_TITLES = {
     "area": "Area",
 }
 COST_LABELS = {"free": "Free", "paid": "Paid"}
+HIT_FIELDS = (
+    "pk", "title", "summary", "kind", "format", "is_free", "price", "member_price", "currency",
+    "provider__name", "provider__slug", "status",
+)  # fmt: skip
+OCCURRENCE_FIELDS = (
+    "opportunity_id", "start", "is_online", "venue_name", "town",
+    "region__name", "region__country", "region__is_itl1",
+)  # fmt: skip
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
@@ -86,20 +104,33 @@ class Facet:
         return [o for o in self.options if o.selected]
 
 
+@dataclass(frozen=True)
+class TagRef:
+    id: int
+    label: str
+    uri: str
+
+
 @dataclass
 class SearchHit:
-    """One result as the page and the API show it."""
+    """One result as the page and the API show it (plain values: a results page builds no models)."""
 
-    opportunity: Opportunity
-    next_occurrence: Occurrence | None
-    online: bool
-    place: str
+    id: int
+    title: str
+    summary: str
+    url: str
+    provider_name: str
+    provider_slug: str
+    kind: str
+    kind_label: str
+    format: str
+    format_label: str
+    is_free: bool
     price: str
-    tags: list[Concept]
-
-    @property
-    def next_start(self) -> datetime | None:
-        return self.next_occurrence.start if self.next_occurrence else None
+    next_start: datetime | None
+    place: str
+    online: bool
+    tags: list[TagRef]
 
 
 @dataclass
@@ -150,65 +181,85 @@ def search_catalogue(*, query: SearchQuery, labels: FacetLabels | None = None) -
 
 
 def _hits(ids: Sequence[int], *, now: datetime) -> list[SearchHit]:
-    """The page's opportunities in the engine's order (three queries)."""
+    """The page's opportunities in the engine's order (three queries, no model instances)."""
     if not ids:
         return []
-    upcoming = (
-        Occurrence.objects.filter(is_cancelled=False)
+    # By primary key only, status checked below: filtering on status in SQL lets SQLite's planner
+    # walk the (status, kind) index over every published row instead of looking up twenty.
+    rows = Opportunity.objects.filter(pk__in=ids).order_by().values_list(*HIT_FIELDS)
+    occurrences: dict[int, list[tuple[Any, ...]]] = {}
+    for row in (
+        Occurrence.objects.filter(opportunity_id__in=ids, is_cancelled=False)
         .filter(Q(start__isnull=True) | Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
-        .select_related("region")
         .order_by("start", "pk")
-    )
-    opportunities = (
-        # Searchable ones only: the index may lag a withdrawal by a moment.
-        Opportunity.objects.filter(pk__in=ids, status=Status.PUBLISHED)
-        .select_related("provider")
-        .prefetch_related(
-            Prefetch("occurrences", queryset=upcoming, to_attr="upcoming"),
-            Prefetch("tags", queryset=Concept.objects.order_by("pref_label")),
-        )
-    )
-    by_id = {o.pk: o for o in opportunities}
+        .values_list(*OCCURRENCE_FIELDS)
+    ):
+        occurrences.setdefault(row[0], []).append(row[1:])
+    tags: dict[int, list[TagRef]] = {}
+    for opportunity_id, concept_id, label, uri in (
+        OpportunityTag.objects.filter(opportunity_id__in=ids)
+        .order_by("concept__pref_label")
+        .values_list("opportunity_id", "concept_id", "concept__pref_label", "concept__uri")
+    ):
+        tags.setdefault(opportunity_id, []).append(TagRef(concept_id, label, uri))
+    kinds, formats = dict(Kind.choices), dict(Format.choices)
+    # Searchable ones only: the index may lag a withdrawal by a moment.
+    by_id = {row[0]: row[:-1] for row in rows if row[-1] == Status.PUBLISHED}
     hits = []
     for pk in ids:
-        opportunity = by_id.get(pk)
-        if opportunity is None:
+        if pk not in by_id:
             continue
-        occurrences: list[Occurrence] = getattr(opportunity, "upcoming", [])
-        dated = [o for o in occurrences if o.start is not None]
-        next_occurrence = dated[0] if dated else (occurrences[0] if occurrences else None)
-        online = opportunity.format == Format.ONLINE or any(o.is_online for o in occurrences)
+        _, title, summary, kind, fmt, is_free, price, member_price, currency, provider, slug = by_id[pk]
+        upcoming = occurrences.get(pk, [])
+        # Dated ones first (databases disagree on where NULLs sort); undated ones are "any time".
+        dated = [o for o in upcoming if o[0] is not None]
+        following = dated[0] if dated else (upcoming[0] if upcoming else None)
+        online = fmt == Format.ONLINE or any(o[1] for o in upcoming)
         hits.append(
             SearchHit(
-                opportunity=opportunity,
-                next_occurrence=next_occurrence,
+                id=pk,
+                title=title,
+                summary=summary,
+                url=reverse("catalogue:opportunity_detail", args=[pk]),
+                provider_name=provider,
+                provider_slug=slug,
+                kind=kind,
+                kind_label=kinds.get(kind, kind),
+                format=fmt,
+                format_label=formats.get(fmt, fmt),
+                is_free=is_free,
+                price=_price(is_free, price, member_price, currency),
+                next_start=following[0] if following else None,
+                place=_place(following, online=online),
                 online=online,
-                place=_place(next_occurrence, online=online),
-                price=price_text(opportunity),
-                tags=list(opportunity.tags.all()),
+                tags=tags.get(pk, []),
             )
         )
     return hits
 
 
-def _place(occurrence: Occurrence | None, *, online: bool) -> str:
-    if occurrence is None or occurrence.is_online:
+def _place(occurrence: tuple[Any, ...] | None, *, online: bool) -> str:
+    if occurrence is None or occurrence[1]:
         return "Online" if online else ""
-    parts = [occurrence.venue_name, occurrence.town]
-    if occurrence.region:
-        parts.append(str(occurrence.region))
-    return ", ".join(p for p in parts if p)
+    _, _, venue, town, region, country, itl1 = occurrence
+    if region and not itl1 and country:
+        region = f"{region} ({country})"
+    return ", ".join(p for p in (venue, town, region) if p)
 
 
 def price_text(opportunity: Opportunity) -> str:
     """The price as a person reads it: Free, £45.00, or £45.00 (£30.00 for members)."""
-    if opportunity.is_free:
+    return _price(opportunity.is_free, opportunity.price, opportunity.member_price, opportunity.currency)
+
+
+def _price(is_free: bool, price: Decimal | None, member_price: Decimal | None, currency: str) -> str:
+    if is_free:
         return "Free"
-    if opportunity.price is None:
+    if price is None:
         return "Paid (ask the provider)"
-    text = _money(opportunity.price, opportunity.currency)
-    if opportunity.member_price is not None:
-        text += f" ({_money(opportunity.member_price, opportunity.currency)} for members)"
+    text = _money(price, currency)
+    if member_price is not None:
+        text += f" ({_money(member_price, currency)} for members)"
     return text
 
 

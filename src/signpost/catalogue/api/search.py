@@ -5,7 +5,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from signpost.api_auth import anyone
@@ -59,21 +58,20 @@ class OpportunitySearchOut(Schema):
 
 
 def _hit(hit: selectors.SearchHit) -> dict[str, Any]:
-    opportunity = hit.opportunity
     return {
-        "id": opportunity.pk,
-        "title": opportunity.title,
-        "summary": opportunity.summary,
-        "url": reverse("catalogue:opportunity_detail", args=[opportunity.pk]),
-        "provider": {"name": opportunity.provider.name, "slug": opportunity.provider.slug},
-        "kind": opportunity.kind,
-        "format": opportunity.format,
+        "id": hit.id,
+        "title": hit.title,
+        "summary": hit.summary,
+        "url": hit.url,
+        "provider": {"name": hit.provider_name, "slug": hit.provider_slug},
+        "kind": hit.kind,
+        "format": hit.format,
         "next_start": hit.next_start,
         "place": hit.place,
         "online": hit.online,
-        "is_free": opportunity.is_free,
+        "is_free": hit.is_free,
         "price": hit.price,
-        "tags": [{"id": c.pk, "label": c.pref_label, "uri": c.uri} for c in hit.tags],
+        "tags": [{"id": t.id, "label": t.label, "uri": t.uri} for t in hit.tags],
     }
 
 

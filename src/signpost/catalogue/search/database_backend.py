@@ -3,7 +3,7 @@
 SQLite: an external-content FTS5 table (porter stemming over unicode61, bm25 ranking) that
 drives the join (CROSS JOIN, so the planner never probes FTS once per facet row).
 PostgreSQL: a generated, weighted tsvector with a GIN index, plainto_tsquery and ts_rank.
-The tables are created by migration 0003_search_tables; nothing here changes the schema.
+The tables are created by migrations 0003 and 0005; nothing here changes the schema.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from signpost.catalogue.search.base import (
     ANY_TIME,
     FACETS,
     MULTI_VALUED,
-    ONLINE,
     SINGLE_VALUED,
     SearchQuery,
     SearchResult,
@@ -28,7 +27,8 @@ from signpost.catalogue.search.base import (
 )
 from signpost.catalogue.search.documents import SearchDocument
 
-DOC = "catalogue_search_doc"
+DOC = "catalogue_search_doc"  # one narrow row of facet columns per opportunity
+TEXT = "catalogue_search_text"  # its words, apart: the text match joins to the narrow rows
 VALUE = "catalogue_search_value"
 START = "catalogue_search_start"
 META = "catalogue_search_meta"
@@ -86,7 +86,7 @@ class DatabaseBackend:
         with self.writing(), connection.cursor() as cursor:
             if self.vendor == "sqlite":
                 cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('delete-all')")  # noqa: S608
-            for table in (DOC, VALUE, START, META):
+            for table in (DOC, TEXT, VALUE, START, META):
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608
             for batch in _batches(docs, _BATCH):
                 self._insert(cursor, batch, fts=False)
@@ -103,31 +103,21 @@ class DatabaseBackend:
             # External-content FTS5 forgets a row only when told its old text.
             cursor.execute(
                 f"INSERT INTO {FTS}({FTS}, rowid, title, tags, body) "  # noqa: S608
-                f"SELECT 'delete', id, title, tags, body FROM {DOC} WHERE id IN ({marks})",
+                f"SELECT 'delete', id, title, tags, body FROM {TEXT} WHERE id IN ({marks})",
                 ids,
             )
-        for table, column in ((DOC, "id"), (VALUE, "doc_id"), (START, "doc_id")):
+        for table, column in ((DOC, "id"), (TEXT, "id"), (VALUE, "doc_id"), (START, "doc_id")):
             cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)  # noqa: S608
 
     def _insert(self, cursor: Any, docs: list[SearchDocument], *, fts: bool = True) -> None:
         cursor.executemany(
-            f"INSERT INTO {DOC} (id, title, tags, body, kind, format, cost, online, last_date, date_key) "  # noqa: S608
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            [
-                (
-                    d.id,
-                    d.title,
-                    d.tags_text,
-                    d.body_text,
-                    d.kind,
-                    d.format,
-                    d.cost,
-                    int(d.online),
-                    d.last_date,
-                    d.date_key,
-                )
-                for d in docs
-            ],
+            f"INSERT INTO {DOC} (id, kind, format, cost, online, last_date, date_key) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [(d.id, d.kind, d.format, d.cost, int(d.online), d.last_date, d.date_key) for d in docs],
+        )
+        cursor.executemany(
+            f"INSERT INTO {TEXT} (id, title, tags, body) VALUES (%s, %s, %s, %s)",  # noqa: S608
+            [(d.id, d.title, d.tags_text, d.body_text) for d in docs],
         )
         values = [
             (d.id, facet, value)
@@ -145,7 +135,7 @@ class DatabaseBackend:
             marks = _marks(docs)
             cursor.execute(
                 f"INSERT INTO {FTS}(rowid, title, tags, body) "  # noqa: S608
-                f"SELECT id, title, tags, body FROM {DOC} WHERE id IN ({marks})",
+                f"SELECT id, title, tags, body FROM {TEXT} WHERE id IN ({marks})",
                 [d.id for d in docs],
             )
 
@@ -154,33 +144,85 @@ class DatabaseBackend:
         words = query.words()
         source, match_params, rank = self._source(words)
         always, always_params = self._always(query)
-        facet_filters = {
-            name: self._facet_filter(name, values) for name, values in query.active_filters().items()
-        }
+        filters = {name: self._facet_filter(name, values) for name, values in query.active_filters().items()}
 
-        def where(skip: str | None = None) -> tuple[str, list[Any]]:
-            clauses, params = [*always], [*match_params, *always_params]
-            for name, (sql, values) in facet_filters.items():
-                if name != skip:
-                    clauses.append(sql)
-                    params.extend(values)
-            return " AND ".join(clauses), params
-
-        main_where, main_params = where()
+        where = " AND ".join([*always, *(sql for sql, _ in filters.values())])
+        params = [*match_params, *always_params, *(p for _, values in filters.values() for p in values)]
         order = f"{rank}, d.id" if rank and query.sort == "relevance" else "d.date_key"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT d.id FROM {source} WHERE {main_where} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
-                [*main_params, query.page_size, query.offset],
+                f"SELECT d.id FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
+                [*params, query.page_size, query.offset],
             )
             ids = [int(row[0]) for row in cursor.fetchall()]
-            unfiltered = [f for f in FACETS if f not in facet_filters]
-            total, facets = self._counts(cursor, source, main_where, main_params, unfiltered)
-            for name in facet_filters:
-                facet_where, facet_params = where(skip=name)
-                facets.update(self._counts(cursor, source, facet_where, facet_params, [name])[1])
-        ordered = {name: facets.get(name, []) for name in FACETS}
-        return SearchResult(ids=ids, total=total, facets=ordered, page=query.page, page_size=query.page_size)
+            total, facets = self._counts(cursor, source, match_params, always, always_params, filters)
+        return SearchResult(ids=ids, total=total, facets=facets, page=query.page, page_size=query.page_size)
+
+    def _counts(
+        self,
+        cursor: Any,
+        source: str,
+        match_params: list[Any],
+        always: list[str],
+        always_params: list[Any],
+        filters: dict[str, tuple[str, list[Any]]],
+    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+        """The total and every facet's counts in one statement, over one pass of the text match.
+
+        The matches without facet filters are materialised once with a 0/1 column per filter;
+        each facet is then counted over the rows that pass every filter but its own.
+        """
+        flags = "".join(
+            f", CASE WHEN {sql} THEN 1 ELSE 0 END AS p_{name}" for name, (sql, _) in filters.items()
+        )
+        base = (
+            f"WITH b AS MATERIALIZED (SELECT d.id, d.kind, d.format, d.cost, d.online{flags} "  # noqa: S608
+            f"FROM {source} WHERE {' AND '.join(always)})"
+        )
+        params: list[Any] = [
+            *(p for _, values in filters.values() for p in values),
+            *match_params,
+            *always_params,
+        ]
+
+        def passing(skip: str | None = None) -> str:
+            return " AND ".join([f"b.p_{name} = 1" for name in filters if name != skip] or ["1 = 1"])
+
+        # Only facet names (checked by SearchQuery against FACETS) are written into the SQL.
+        parts = [f"SELECT '#total', '', count(*), 0 FROM b WHERE {passing()}"]  # noqa: S608
+        parts.append(f"SELECT '#online', '', count(*), 0 FROM b WHERE {passing('region')} AND b.online = 1")  # noqa: S608
+        for name in SINGLE_VALUED:
+            parts.append(
+                f"SELECT '{name}', b.{name}, count(*), 0 FROM b WHERE {passing(name)} GROUP BY b.{name}"  # noqa: S608
+            )
+        together = [name for name in MULTI_VALUED if name not in filters]
+        apart = [name for name in MULTI_VALUED if name in filters]
+        for names, skip in [(together, None), *(([name], name) for name in apart)]:
+            if names:
+                parts.append(
+                    f"SELECT v.facet, v.value, count(*), sum(b.online) FROM b {self._join} {VALUE} v "  # noqa: S608
+                    f"ON v.doc_id = b.id AND v.facet IN ({_marks(names)}) WHERE {passing(skip)} "
+                    "GROUP BY v.facet, v.value"
+                )
+                params.extend(names)
+        cursor.execute(f"{base} {' UNION ALL '.join(parts)}", params)
+
+        total = online_total = 0
+        counted: dict[str, dict[str, tuple[int, int]]] = {name: {} for name in FACETS}
+        for facet, value, count, online in cursor.fetchall():
+            if facet == "#total":
+                total = int(count)
+            elif facet == "#online":
+                online_total = int(count)
+            else:
+                counted[facet][value] = (int(count), int(online or 0))
+        facets = {
+            name: region_counts(counted[name], online_total)
+            if name == "region"
+            else sort_counts((value, held) for value, (held, _) in counted[name].items())
+            for name in FACETS
+        }
+        return total, facets
 
     def _source(self, words: Sequence[str]) -> tuple[str, list[Any], str]:
         """FROM clause (with the text match), its parameters, and the ranking expression."""
@@ -196,9 +238,10 @@ class DatabaseBackend:
             )
         # The GIN-indexed generated column; a higher ts_rank is better, hence the minus.
         return (
-            f"{DOC} d JOIN plainto_tsquery('english', %s) AS q ON d.document @@ q",
+            f"{TEXT} t JOIN plainto_tsquery('english', %s) AS q ON t.document @@ q "
+            f"JOIN {DOC} d ON d.id = t.id",
             [" ".join(words)],
-            "-ts_rank(d.document, q)",
+            "-ts_rank(t.document, q)",
         )
 
     def _always(self, query: SearchQuery) -> tuple[list[str], list[Any]]:
@@ -229,49 +272,6 @@ class DatabaseBackend:
             sql = f"({sql} OR d.online = 1)"
         return sql, [name, *values]
 
-    def _counts(
-        self, cursor: Any, source: str, where: str, params: list[Any], facets: list[str]
-    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-        """The number of matches and the counts of `facets` among them."""
-        singles = [f for f in SINGLE_VALUED if f in facets]
-        columns = ", ".join([*(f"d.{f}" for f in singles), "d.online"])
-        cursor.execute(
-            f"SELECT {columns}, count(*) FROM {source} WHERE {where} GROUP BY {columns}",  # noqa: S608
-            params,
-        )
-        rows = cursor.fetchall()
-        total = sum(row[-1] for row in rows)
-        online_total = sum(row[-1] for row in rows if row[-2])
-        facets_out: dict[str, list[tuple[str, int]]] = {}
-        for position, name in enumerate(singles):
-            counted: dict[str, int] = {}
-            for row in rows:
-                counted[row[position]] = counted.get(row[position], 0) + row[-1]
-            facets_out[name] = sort_counts(counted.items())
-
-        multi = [f for f in MULTI_VALUED if f in facets]
-        if multi:
-            cursor.execute(
-                f"SELECT v.facet, v.value, count(*), sum(d.online) FROM {source} "  # noqa: S608
-                f"{self._join} {VALUE} v ON v.doc_id = d.id AND v.facet IN ({_marks(multi)}) "
-                f"WHERE {where} GROUP BY v.facet, v.value",
-                [*params[: _match_param_count(source)], *multi, *params[_match_param_count(source) :]],
-            )
-            grouped: dict[str, dict[str, tuple[int, int]]] = {name: {} for name in multi}
-            for facet, value, count, online in cursor.fetchall():
-                grouped[facet][value] = (int(count), int(online or 0))
-            for name, values in grouped.items():
-                if name == "region":
-                    facets_out[name] = region_counts(values, online_total)
-                else:
-                    facets_out[name] = sort_counts((value, held) for value, (held, _) in values.items())
-        return total, facets_out
-
-
-def _match_param_count(source: str) -> int:
-    """How many parameters the FROM clause itself takes (the text match), so others follow it."""
-    return source.count("%s")
-
 
 def _marks(items: Sized) -> str:
     return ", ".join(["%s"] * len(items))
@@ -286,6 +286,3 @@ def _batches(docs: Iterable[SearchDocument], size: int) -> Iterator[list[SearchD
             batch = []
     if batch:
         yield batch
-
-
-__all__ = ["ONLINE", "DatabaseBackend"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 
 from django_tasks import task
 
@@ -38,6 +39,8 @@ def update_search_index(*, ids: Iterable[int]) -> int:
     """
     wanted = set(ids)
     backend = get_backend()
+    if not backend.exists() and not getattr(backend, "path", Path()).exists():
+        return 0  # no build has even started: whichever starts next reads these changes too
     with backend.writing():
         if not backend.exists():
             return 0
