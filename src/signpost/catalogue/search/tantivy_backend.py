@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -231,6 +232,17 @@ class TantivyBackend:
         }
 
         main = _combine(text, always + list(facet_filters.values()), over)
+        # Each filtered facet is counted with every filter but its own (multi-select counts), on
+        # another thread while this one finds the page and counts the rest: tantivy releases the
+        # GIL, so the two cores share the work.
+        own_counts = {
+            name: _POOL.submit(
+                searcher.aggregate,
+                _combine(text, always + [q for other, q in facet_filters.items() if other != name], over),
+                _terms(name),
+            )
+            for name in facet_filters
+        }
         if query.sort == "date" or text is None:
             hits = searcher.search(
                 main,
@@ -244,14 +256,12 @@ class TantivyBackend:
             hits = searcher.search(main, limit=query.page_size, offset=query.offset, count=False).hits
         ids = [int(v or 0) for v in searcher.fast_field_values("id", [address for _, address in hits])]
 
-        # Facets without a filter of their own are counted together on the main query; each
-        # filtered facet is counted with every filter but its own (multi-select counts).
+        # Facets without a filter of their own are counted together on the main query.
         counted = _by_facet(searcher.aggregate(main, _terms("facets"))["facets"]["buckets"])
         total = sum(counted["kind"].values())  # every opportunity has exactly one kind
         facets = {name: _facet_counts(name, counted[name]) for name in FACETS if name not in facet_filters}
-        for name in facet_filters:
-            others = [q for other, q in facet_filters.items() if other != name]
-            buckets = searcher.aggregate(_combine(text, always + others, over), _terms(name))[name]["buckets"]
+        for name, future in own_counts.items():
+            buckets = future.result()[name]["buckets"]
             facets[name] = _facet_counts(name, {b["key"]: b["doc_count"] for b in buckets})
         ordered = {name: facets.get(name, []) for name in FACETS}
         return SearchResult(ids=ids, total=total, facets=ordered, page=query.page, page_size=query.page_size)
@@ -267,6 +277,9 @@ class TantivyBackend:
         # Term queries ORed: tantivy's term_set_query walks the term dictionary and is ten times slower.
         return _any_of(*(tantivy.Query.term_query(self.schema, name, value) for value in values))
 
+
+# A few threads for counting filtered facets beside the main query (see search()).
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="signpost-search")
 
 # Region tokens beside the region slugs: "~online" on what can be attended online, and
 # "~online~<slug>" on what is also held in <slug>, so one terms aggregation has every number
