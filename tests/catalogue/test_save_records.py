@@ -1,4 +1,8 @@
-"""The one writer every way into the catalogue uses: validation, all-or-nothing, re-import updates."""
+"""The one writer every way into the catalogue uses: validation, all-or-nothing, re-import updates.
+
+Records carry wall-clock times as files and feeds give them; the writer makes them aware in the
+occurrence's time zone, so the naive datetimes here are deliberate.
+"""
 
 from __future__ import annotations
 

@@ -539,10 +539,11 @@ def set_status(*, opportunity: Opportunity, status: str) -> Opportunity:
 @transaction.atomic
 def withdraw_missing(*, feed: Feed, seen_external_ids: set[str]) -> int:
     """Withdraw the feed's published opportunities that the latest harvest no longer lists."""
-    gone = Opportunity.objects.filter(feed=feed, status=Status.PUBLISHED).exclude(
-        external_id__in=seen_external_ids
+    gone = list(
+        Opportunity.objects.filter(feed=feed, status=Status.PUBLISHED).exclude(
+            external_id__in=seen_external_ids
+        )
     )
-    gone = list(gone)
     seq = reserve_change_numbers(len(gone))
     ids = []
     for offset, opportunity in enumerate(gone):

@@ -32,7 +32,7 @@ def find_cycle(broader: Mapping[Node, Iterable[Node]]) -> list[Node] | None:
             nxt = pending.pop()
             state = colour.get(nxt, white)
             if state == grey:
-                return [*path[path.index(nxt):], nxt]
+                return [*path[path.index(nxt) :], nxt]
             if state == white:
                 colour[nxt] = grey
                 path.append(nxt)
