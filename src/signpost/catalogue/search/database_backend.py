@@ -9,7 +9,7 @@ The tables are created by migrations 0003 and 0005; nothing here changes the sch
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence, Sized
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from django.db import connection, transaction
@@ -149,8 +149,9 @@ class DatabaseBackend:
         where = " AND ".join([*always, *(sql for sql, _ in filters.values())])
         params = [*match_params, *always_params, *(p for _, values in filters.values() for p in values)]
         order = f"{rank}, d.id" if rank and query.sort == "relevance" else "d.date_key"
-        with transaction.atomic(), connection.cursor() as cursor:
-            if self.vendor == "postgresql":
+        postgresql = self.vendor == "postgresql"
+        with transaction.atomic() if postgresql else nullcontext(), connection.cursor() as cursor:
+            if postgresql:
                 # These queries cost enough to trigger PostgreSQL's JIT, which then spends more
                 # time compiling (60 ms and up) than the query takes to run.
                 cursor.execute("SET LOCAL jit = off")
