@@ -73,6 +73,7 @@ def prepare_database(*, demo: bool) -> None:
     if demo:
         say("Loading the demo data")
         manage("seed_demo")
+    manage("rebuild_search_index", "--if-missing")
 
 
 def ensure_browser() -> None:
