@@ -116,9 +116,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         region=filters.get("region", ""),
     )
     page = Paginator(organisations, settings.SIGNPOST_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {"form": form, "page": page}
     template = "accounts/organisation_list.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#results"

@@ -139,7 +139,6 @@ def _preview(request: HttpRequest, job: ImportJob) -> HttpResponse:
             "problems_only": problems_only,
             "opportunity_count": len(parsed.records),
             "row_noun": parsed.row_noun,
-            "query": "show=problems" if problems_only else "",
             "shown_errors": summary.errors[:20],
             "background": job.total_rows > imports.BACKGROUND_ROWS,
         },

@@ -106,8 +106,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             provider = None
     opportunities = selectors.editable_opportunities(user=request.user, provider=provider, status=status, q=q)
     page = Paginator(opportunities, settings.SIGNPOST_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "providers": providers,
         "everyone": everyone,
@@ -117,7 +115,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "statuses": Status.choices,
         "q": q,
         "page": page,
-        "query": query.urlencode(),
     }
     template = "catalogue/manage_dashboard.html"
     if request.htmx:  # type: ignore[attr-defined]
