@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -13,59 +11,14 @@ from signpost.lexicon.models import (
     Concept,
     ConceptScheme,
     Label,
-    LabelKind,
     Mapping,
     MappingRelation,
     Note,
     NoteKind,
 )
 from signpost.lexicon.services.editing import add_mapping, create_concept, remove_mapping, update_concept
-from tests.factories import ConceptFactory, ConceptSchemeFactory
-
-ESCO_SKILL = "http://data.europa.eu/esco/skill/0a1b2c3d"
-
-
-@pytest.fixture
-def lex(db) -> SimpleNamespace:
-    """A small starter scheme (two areas, three skills) and an ESCO-like scheme with one skill."""
-    starter = ConceptSchemeFactory(
-        slug="starter", title="Starter lexicon", uri="https://w3id.org/signpost/starter"
-    )
-    collections = ConceptFactory(
-        scheme=starter, pref_label="Collections management", notation="CM", is_top_concept=True
-    )
-    audiences = ConceptFactory(
-        scheme=starter, pref_label="Audience engagement", notation="AE", is_top_concept=True
-    )
-    cataloguing = ConceptFactory(
-        scheme=starter,
-        pref_label="Cataloguing",
-        notation="CM.1",
-        definition="Describing items.",
-        labels=["Catalogue creation"],
-    )
-    Label.objects.create(concept=cataloguing, kind=LabelKind.PREFERRED, language="fr", text="Catalogage")
-    Note.objects.create(
-        concept=cataloguing, kind=NoteKind.DEFINITION, language="en", text="Describing items."
-    )
-    preservation = ConceptFactory(scheme=starter, pref_label="Digital preservation", notation="CM.2")
-    outreach = ConceptFactory(scheme=starter, pref_label="Community outreach", notation="AE.1")
-    for child, parent in [(cataloguing, collections), (preservation, collections), (outreach, audiences)]:
-        BroaderLink.objects.create(concept=child, broader=parent)
-    esco = ConceptSchemeFactory(
-        slug="esco", title="ESCO skills", uri="http://data.europa.eu/esco/concept-scheme/skills"
-    )
-    esco_skill = ConceptFactory(scheme=esco, pref_label="catalogue collections", uri=ESCO_SKILL)
-    return SimpleNamespace(
-        starter=starter,
-        collections=collections,
-        audiences=audiences,
-        cataloguing=cataloguing,
-        preservation=preservation,
-        outreach=outreach,
-        esco=esco,
-        esco_skill=esco_skill,
-    )
+from tests.factories import ConceptFactory
+from tests.lexicon.conftest import ESCO_SKILL
 
 
 def _labels(concept: Concept) -> set[tuple[str, str, str]]:

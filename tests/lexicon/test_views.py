@@ -18,70 +18,28 @@ from signpost.lexicon.models import (
     Note,
     NoteKind,
 )
-from tests.factories import ConceptFactory, ConceptSchemeFactory
-
-ESCO_SKILL = "http://data.europa.eu/esco/skill/0a1b2c3d"
+from tests.factories import ConceptFactory
+from tests.lexicon.conftest import ESCO_SKILL
 
 
 @pytest.fixture
-def lex(db) -> SimpleNamespace:
-    """A starter scheme (two areas, three skills, a French label, a crosswalk) and an ESCO-like scheme."""
-    starter = ConceptSchemeFactory(
-        slug="starter",
-        title="Starter lexicon",
-        uri="https://w3id.org/signpost/starter",
-        version="2026.1",
-        licence="CC BY 4.0",
-        attribution="Signpost contributors",
-    )
-    collections = ConceptFactory(
-        scheme=starter, pref_label="Collections management", notation="CM", is_top_concept=True
-    )
-    audiences = ConceptFactory(
-        scheme=starter, pref_label="Audience engagement", notation="AE", is_top_concept=True
-    )
-    cataloguing = ConceptFactory(
-        scheme=starter,
-        pref_label="Cataloguing",
-        notation="CM.1",
-        definition="Describing items so that people can find them.",
-        labels=["Catalogue creation"],
-    )
-    Label.objects.create(concept=cataloguing, kind=LabelKind.PREFERRED, language="fr", text="Catalogage")
-    Label.objects.create(concept=cataloguing, kind=LabelKind.HIDDEN, language="en", text="catalogging")
+def lex(lex: SimpleNamespace) -> SimpleNamespace:
+    """The shared lexicon; Cataloguing also gets a longer definition, a hidden label and crosswalks."""
+    definition = "Describing items so that people can find them."
+    Concept.objects.filter(pk=lex.cataloguing.pk).update(definition=definition)
+    lex.cataloguing.refresh_from_db()
+    Note.objects.filter(concept=lex.cataloguing, kind=NoteKind.DEFINITION).update(text=definition)
+    Label.objects.create(concept=lex.cataloguing, kind=LabelKind.HIDDEN, language="en", text="catalogging")
     Note.objects.create(
-        concept=cataloguing,
-        kind=NoteKind.DEFINITION,
-        language="en",
-        text="Describing items so that people can find them.",
-    )
-    Note.objects.create(
-        concept=cataloguing, kind=NoteKind.SCOPE_NOTE, language="en", text="Includes metadata."
-    )
-    preservation = ConceptFactory(scheme=starter, pref_label="Digital preservation", notation="CM.2")
-    outreach = ConceptFactory(scheme=starter, pref_label="Community outreach", notation="AE.1")
-    for child, parent in [(cataloguing, collections), (preservation, collections), (outreach, audiences)]:
-        BroaderLink.objects.create(concept=child, broader=parent)
-    esco = ConceptSchemeFactory(
-        slug="esco", title="ESCO skills", uri="http://data.europa.eu/esco/concept-scheme/skills"
-    )
-    esco_skill = ConceptFactory(scheme=esco, pref_label="catalogue collections", uri=ESCO_SKILL)
-    Mapping.objects.create(
-        source=cataloguing, relation="closeMatch", target_uri=ESCO_SKILL, target=esco_skill
+        concept=lex.cataloguing, kind=NoteKind.SCOPE_NOTE, language="en", text="Includes metadata."
     )
     Mapping.objects.create(
-        source=cataloguing, relation="broadMatch", target_uri="https://vocab.example.org/skills/42"
+        source=lex.cataloguing, relation="closeMatch", target_uri=ESCO_SKILL, target=lex.esco_skill
     )
-    return SimpleNamespace(
-        starter=starter,
-        collections=collections,
-        audiences=audiences,
-        cataloguing=cataloguing,
-        preservation=preservation,
-        outreach=outreach,
-        esco=esco,
-        esco_skill=esco_skill,
+    Mapping.objects.create(
+        source=lex.cataloguing, relation="broadMatch", target_uri="https://vocab.example.org/skills/42"
     )
+    return lex
 
 
 def _text(response) -> str:
